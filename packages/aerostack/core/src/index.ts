@@ -1,0 +1,44 @@
+export { Client, type ResolvedConfig } from './client';
+export { APIPromise, mapResult } from './api-promise';
+export {
+  SDKError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  InvalidResponseError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  StreamError,
+  InvalidRequestError,
+  errorClassFor,
+  type ErrorFields,
+} from './errors';
+export { DEFAULT_RETRY } from './retry';
+export { defaultParseError } from './response';
+export { path } from './url';
+export { VERSION } from './version';
+export { AerostackClient, aerostackPreset } from './presets/aerostack';
+export type {
+  AuthFunction,
+  AuthScheme,
+  ClientOptions,
+  ErrorInfo,
+  Hooks,
+  Logger,
+  LogLevel,
+  Preset,
+  QueryValue,
+  RequestContext,
+  RequestOptions,
+  RequestSpec,
+  RetryPolicy,
+  WithResponse,
+} from './types';
+export { paginate, Page, PagePromise, listCompletePages, truncatedPages, afterIdPages, type PageStyle } from './pagination';

@@ -1,0 +1,144 @@
+import type { APIPromise } from './api-promise';
+import { InvalidRequestError } from './errors';
+
+/** How one API lays out its pages: where the items are, and the cursor of the next page. */
+export interface PageStyle<Item, Body> {
+  items(body: Body): Item[];
+  /** The cursor to fetch the next page with; undefined on the last page. */
+  next(body: Body, items: Item[]): string | undefined;
+}
+
+type Fields = Record<string, unknown>;
+
+function cursorStyle<Item>(itemsKey: string, more: (body: Fields) => boolean): PageStyle<Item, unknown> {
+  return {
+    items: (body) => ((body as Fields)[itemsKey] as Item[] | undefined) ?? [],
+    next: (body) => {
+      const { cursor } = body as Fields;
+      return more(body as Fields) && typeof cursor === 'string' && cursor ? cursor : undefined;
+    },
+  };
+}
+
+/** `{ <items>: [...], cursor, list_complete: false }` (Aerostack cache and queue). */
+export const listCompletePages = <Item>(itemsKey: string): PageStyle<Item, unknown> =>
+  cursorStyle(itemsKey, (b) => b.list_complete === false);
+
+/** `{ <items>: [...], cursor, truncated: true }` (Aerostack storage). */
+export const truncatedPages = <Item>(itemsKey: string): PageStyle<Item, unknown> =>
+  cursorStyle(itemsKey, (b) => b.truncated === true);
+
+/** OpenAI style: `{ data: [...], has_more }`, the next page starts `after` the last item's id. */
+export const afterIdPages = <Item extends { id: string }>(): PageStyle<Item, unknown> => ({
+  items: (body) => ((body as Fields).data as Item[] | undefined) ?? [],
+  next: (body, items) => ((body as Fields).has_more === true ? items[items.length - 1]?.id : undefined),
+});
+
+type FetchPage<Body> = (cursor: string | undefined) => APIPromise<Body>;
+
+/** One page of a listing. Keep `nextCursor` to resume the listing later. */
+export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
+  readonly items: Item[];
+  /** The cursor this page was fetched with. */
+  readonly cursor: string | undefined;
+  /** The cursor of the next page; undefined on the last page. */
+  readonly nextCursor: string | undefined;
+  readonly #fetch: FetchPage<Body>;
+  readonly #style: PageStyle<Item, Body>;
+
+  constructor(
+    readonly body: Body,
+    readonly response: Response,
+    cursor: string | undefined,
+    fetchPage: FetchPage<Body>,
+    style: PageStyle<Item, Body>,
+  ) {
+    this.items = style.items(body);
+    this.cursor = cursor;
+    this.nextCursor = style.next(body, this.items);
+    this.#fetch = fetchPage;
+    this.#style = style;
+  }
+
+  hasNextPage(): boolean {
+    return this.nextCursor !== undefined;
+  }
+
+  nextPageInfo(): { cursor: string } | null {
+    return this.nextCursor === undefined ? null : { cursor: this.nextCursor };
+  }
+
+  async getNextPage(): Promise<Page<Item, Body>> {
+    if (this.nextCursor === undefined) {
+      throw new InvalidRequestError('This is the last page: check hasNextPage() before getNextPage()');
+    }
+    return fetchPage(this.#fetch, this.#style, this.nextCursor);
+  }
+
+  /** Items of this page and of every page after it. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    for (let page: Page<Item, Body> | undefined = this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
+      yield* page.items;
+    }
+  }
+}
+
+async function fetchPage<Item, Body>(fetch: FetchPage<Body>, style: PageStyle<Item, Body>, cursor: string | undefined): Promise<Page<Item, Body>> {
+  const { data, response } = await fetch(cursor).withResponse();
+  return new Page(data, response, cursor, fetch, style);
+}
+
+/**
+ * A listing. `await` it for the first page; `for await` over it for every item of every page;
+ * `byPage()` for the pages; `toArray({ limit })` to collect. Nothing is fetched until asked.
+ */
+export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item, Body>>, AsyncIterable<Item> {
+  readonly #fetch: FetchPage<Body>;
+  readonly #style: PageStyle<Item, Body>;
+  readonly #start: string | undefined;
+
+  constructor(fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>, startCursor?: string) {
+    this.#fetch = fetchPage;
+    this.#style = style;
+    this.#start = startCursor;
+  }
+
+  then<A = Page<Item, Body>, B = never>(
+    onfulfilled?: ((page: Page<Item, Body>) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return fetchPage(this.#fetch, this.#style, this.#start).then(onfulfilled, onrejected);
+  }
+
+  async *byPage(): AsyncGenerator<Page<Item, Body>, void, undefined> {
+    for (let page: Page<Item, Body> | undefined = await this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    yield* await this;
+  }
+
+  /** Collects at most `limit` items, fetching no more pages than needed. */
+  async toArray(options: { limit: number }): Promise<Item[]> {
+    const { limit } = options;
+    if (!(limit >= 0)) throw new InvalidRequestError('toArray needs { limit }: the most items to collect');
+    const out: Item[] = [];
+    if (limit === 0) return out;
+    for await (const item of this) {
+      out.push(item);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}
+
+/** Builds a listing from a page fetcher: `paginate((cursor) => client.post(path, { ...params, cursor }), listCompletePages('keys'))`. */
+export function paginate<Item, Body = unknown>(
+  fetchPage: FetchPage<Body>,
+  style: PageStyle<Item, Body>,
+  startCursor?: string,
+): PagePromise<Item, Body> {
+  return new PagePromise(fetchPage, style, startCursor);
+}

@@ -1,0 +1,23 @@
+import { Client } from '../client';
+import type { ClientOptions, Preset } from '../types';
+
+/** The Aerostack platform: where it is, how it authenticates, what it reads from the environment. */
+export const aerostackPreset: Preset = {
+  name: 'Aerostack',
+  baseURL: 'https://api.aerostack.dev/v1',
+  environments: {
+    production: 'https://api.aerostack.dev/v1',
+    local: 'http://localhost:8787/v1',
+  },
+  auth: { header: 'X-Aerostack-Key' },
+  env: { apiKey: 'AEROSTACK_API_KEY', baseURL: 'AEROSTACK_BASE_URL', environment: 'AEROSTACK_ENVIRONMENT', log: 'AEROSTACK_LOG' },
+  idempotencyHeader: 'Idempotency-Key',
+  // Error bodies are `{code, message, details}` (and `{error}` on older routes): the default reader handles both.
+};
+
+/** A client for the Aerostack API: `new AerostackClient({ apiKey })`, or with `AEROSTACK_API_KEY` set, `new AerostackClient()`. */
+export class AerostackClient extends Client {
+  constructor(options: ClientOptions = {}) {
+    super(options, aerostackPreset);
+  }
+}

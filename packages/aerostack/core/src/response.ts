@@ -1,0 +1,61 @@
+import { errorClassFor, InvalidResponseError, type APIError } from './errors';
+import type { ErrorInfo, Preset } from './types';
+
+type Json = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** Understands `{code, message, details}`, `{error: "..."}` and `{error: {code, message, details}}`. */
+export function defaultParseError(body: unknown): ErrorInfo {
+  if (!body || typeof body !== 'object') return {};
+  const b = body as Json;
+  const nested = b.error && typeof b.error === 'object' ? (b.error as Json) : undefined;
+  return {
+    code: str(b.code) ?? str(nested?.code),
+    message: str(b.message) ?? str(nested?.message) ?? str(b.error),
+    details: b.details ?? nested?.details,
+  };
+}
+
+function tryJSON(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The typed error for a non-success response. Always resolves: a body that cannot be read is an empty body. */
+export async function errorFromResponse(response: Response, preset: Preset, requestIdHeader: string): Promise<APIError> {
+  const { status, headers } = response;
+  const text = await response.text().catch(() => '');
+  const body = text ? tryJSON(text) : undefined;
+  const info = (preset.parseError ?? defaultParseError)(body, status);
+  const requestId = headers.get(requestIdHeader) ?? preset.requestId?.(body);
+  // A short plain-text body is the best message there is; an HTML page or nothing is not.
+  const fallback = text && body === undefined && text.length <= 200 && !text.startsWith('<') ? text.trim() : undefined;
+  const message = info.message ?? fallback ?? (`HTTP ${status} ${response.statusText}`.trim());
+  const ErrorClass = info.type ?? errorClassFor(status);
+  return new ErrorClass(`${status}${info.code ? ' ' + info.code : ''}: ${message}`, {
+    status,
+    code: info.code,
+    details: info.details,
+    requestId: requestId ?? undefined,
+    headers,
+    body: text,
+  });
+}
+
+/** Parses a success body as JSON. A body that is not JSON is a typed error, never a crash in user code. */
+export async function parseJSON(response: Response, requestId: string | undefined): Promise<unknown> {
+  const text = await response.text();
+  if (!text && response.status === 204) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new InvalidResponseError(
+      `${response.status}: expected JSON, got ${text ? `"${text.slice(0, 80)}"` : 'nothing'}`,
+      { status: response.status, requestId, headers: response.headers, body: text, cause },
+    );
+  }
+}

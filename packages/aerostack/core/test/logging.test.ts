@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AerostackClient, type Logger, type SDKError } from '../src';
+import { json, scriptedFetch } from './helpers';
+
+const KEY = 'ac_secret_SUPERSECRET123';
+
+function recorder() {
+  const lines: unknown[][] = [];
+  const at = (level: string) => (...args: unknown[]) => lines.push([level, ...args]);
+  const logger: Logger = { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+  return { logger, lines, text: () => JSON.stringify(lines) };
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe('logging', () => {
+  it('logs requests at debug with the key and auth headers redacted', async () => {
+    const { logger, lines, text } = recorder();
+    const fetch = scriptedFetch(json({}, 503), json({ ok: 1 }));
+    const client = new AerostackClient({
+      apiKey: KEY,
+      fetch,
+      logger,
+      logLevel: 'debug',
+      retry: { initialDelay: 1 },
+      headers: { Authorization: 'Bearer user-jwt-abc', Cookie: 'sid=xyz', 'X-Api-Key': 'other-key', 'X-Note': `has ${KEY} inside` },
+    });
+    await client.post('/cache/get', { key: 'a' });
+    const all = text();
+    expect(all).not.toContain('SUPERSECRET');
+    expect(all).not.toContain('user-jwt-abc');
+    expect(all).not.toContain('sid=xyz');
+    expect(all).not.toContain('other-key');
+    expect(all).toContain('"x-aerostack-key":"***"');
+    expect(all).toContain('has *** inside');
+    expect(lines.some(([level, line]) => level === 'debug' && String(line).startsWith('[Aerostack] → POST https://api.aerostack.dev/v1/cache/get'))).toBe(true);
+    expect(lines.some(([level, line]) => level === 'warn' && /retry 1 of 2/.test(String(line)))).toBe(true);
+  });
+
+  it('is quiet below warn by default, and AEROSTACK_LOG sets the level', async () => {
+    const quiet = recorder();
+    await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({})), logger: quiet.logger }).post('/x', {});
+    expect(quiet.lines).toHaveLength(0);
+    vi.stubEnv('AEROSTACK_LOG', 'debug');
+    const loud = recorder();
+    await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({})), logger: loud.logger }).post('/x', {});
+    expect(loud.lines.length).toBeGreaterThan(0);
+    const off = recorder();
+    await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({}, 503), json({})), logger: off.logger, logLevel: 'off', retry: { initialDelay: 1 } }).post('/x', {});
+    expect(off.lines).toHaveLength(0);
+  });
+
+  it('never puts the key in an error', async () => {
+    const fetch = scriptedFetch(json({ code: 'AUTH_INVALID_KEY', message: 'Invalid or missing API key' }, 401));
+    const error = (await new AerostackClient({ apiKey: KEY, fetch }).post('/x', {}).catch((e: unknown) => e)) as SDKError;
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('SUPERSECRET');
+  });
+});
+
+describe('hooks', () => {
+  it('runs beforeRequest (which may add headers), afterResponse per attempt, and onError once', async () => {
+    const events: string[] = [];
+    const fetch = scriptedFetch(json({}, 500), json({ code: 'X', message: 'bad' }, 400));
+    const client = new AerostackClient({
+      apiKey: 'k',
+      fetch,
+      logLevel: 'off',
+      retry: { initialDelay: 1 },
+      hooks: {
+        beforeRequest: (req) => {
+          events.push(`before ${req.attempt}`);
+          req.headers['x-signature'] = `sig-${req.attempt}`;
+        },
+        afterResponse: (res, req) => void events.push(`after ${req.attempt} ${res.status}`),
+        onError: (err) => void events.push(`error ${err.status}`),
+      },
+    });
+    await client.post('/x', {}).catch(() => undefined);
+    expect(events).toEqual(['before 0', 'after 0 500', 'before 1', 'after 1 400', 'error 400']);
+    expect(fetch.calls.map((c) => c.headers['x-signature'])).toEqual(['sig-0', 'sig-1']);
+  });
+});

@@ -1,0 +1,14 @@
+// Shared test settings. Two cores: one fork at a time keeps timings sane.
+import { defineConfig } from 'vitest/config';
+import { pkgVersionDefine } from './pkg-version.js';
+
+export default defineConfig({
+  define: pkgVersionDefine(),
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    testTimeout: 20_000,
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,50 @@
+// Each entry is a small program a user could write. `budget` is gzipped bytes; `forbid` lists
+// strings that prove another feature was bundled (tree-shaking canaries).
+export const STREAM_MARK = '[DONE]';
+export const MULTIPART_MARK = 'form-data';
+export const PAGINATION_MARK = 'hasNextPage';
+
+export default [
+  {
+    name: 'core: one JSON call',
+    budget: 4000,
+    forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK],
+    code: `
+      import { AerostackClient } from '@aerostack/core';
+      const client = new AerostackClient({ apiKey: 'k' });
+      console.log(await client.post('/cache/get', { key: 'a' }));
+    `,
+  },
+  {
+    name: 'core: one streaming (SSE) call',
+    budget: 5000,
+    forbid: [MULTIPART_MARK, PAGINATION_MARK],
+    code: `
+      import { AerostackClient, streamRequest } from '@aerostack/core';
+      const client = new AerostackClient({ apiKey: 'k' });
+      const stream = await streamRequest(client, { method: 'POST', path: '/ai/chat', body: { stream: true, messages: [] } });
+      for await (const chunk of stream) console.log(chunk);
+    `,
+  },
+  {
+    name: 'core: one paginated listing',
+    budget: 4500,
+    forbid: [STREAM_MARK, MULTIPART_MARK],
+    code: `
+      import { AerostackClient, paginate, listCompletePages } from '@aerostack/core';
+      const client = new AerostackClient({ apiKey: 'k' });
+      for await (const key of paginate((cursor) => client.post('/cache/list', { cursor }), listCompletePages('keys'))) console.log(key);
+    `,
+  },
+  {
+    name: 'core: one multipart upload',
+    budget: 5000,
+    forbid: [STREAM_MARK, PAGINATION_MARK],
+    code: `
+      import { AerostackClient, multipart } from '@aerostack/core';
+      const client = new AerostackClient({ apiKey: 'k' });
+      const form = multipart({ key: 'a.txt', file: new Blob(['hi'], { type: 'text/plain' }) });
+      console.log(await client.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
+    `,
+  },
+];

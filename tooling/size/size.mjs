@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `pnpm size`: bundles each entry (esbuild, minified ESM for the browser) against the BUILT
+// packages, prints the gzipped sizes, and exits 1 when a budget is exceeded or a canary trips.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import entries from './entries.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function bundle(code) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: here, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0].text;
+  return { text, min: Buffer.byteLength(text), gz: gzipSync(text, { level: 9 }).length };
+}
+
+const rows = [];
+let failed = false;
+for (const entry of entries) {
+  const { text, min, gz } = await bundle(entry.code);
+  const leaks = (entry.forbid ?? []).filter((mark) => text.includes(mark));
+  const ok = gz <= entry.budget && leaks.length === 0;
+  failed ||= !ok;
+  rows.push({ entry: entry.name, 'min B': min, 'gzip B': gz, 'budget B': entry.budget, result: ok ? 'ok' : leaks.length ? `FAIL: contains ${leaks.join(', ')}` : 'FAIL: over budget' });
+}
+
+const cols = Object.keys(rows[0]);
+const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(width[i])).join(' | ') + ' |';
+console.log(line(cols));
+console.log(line(width.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(cols.map((c) => r[c])));
+if (failed) {
+  console.error('\nsize check failed');
+  process.exit(1);
+}
+console.log(`\n${rows.length} size checks passed`);
