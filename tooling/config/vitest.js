@@ -10,5 +10,7 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 20_000,
     restoreMocks: true,
+    // The JSON report feeds the one closing count that CI reads (tooling/test-summary).
+    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
   },
 });

@@ -29,10 +29,6 @@ export class APIPromise<T> implements PromiseLike<T> {
   finally(onfinally?: (() => void) | null): Promise<T> {
     return this.then().finally(onfinally);
   }
-
-  get [Symbol.toStringTag](): string {
-    return 'APIPromise';
-  }
 }
 
 /** A promise of a value made from another call's result, keeping its response (streams, pages). */

@@ -44,7 +44,6 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
   const apiKey = options.apiKey ?? readEnv(preset.env?.apiKey);
   const auth = options.auth ?? preset.auth;
   const level = options.logLevel ?? levelOf(readEnv(preset.env?.log)) ?? 'warn';
-  const authHeader = typeof auth === 'object' && 'header' in auth ? auth.header.toLowerCase() : undefined;
   return {
     preset,
     baseURL: resolveBaseURL(preset, options),
@@ -53,11 +52,11 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
     timeout: options.timeout ?? preset.timeout ?? 60_000,
     retry: withRetry(DEFAULT_RETRY, options.retry, options.maxRetries),
     fetch: options.fetch,
-    headers: { [(preset.versionHeader ?? 'x-sdk-version').toLowerCase()]: VERSION, ...lower(options.headers) },
+    headers: { [preset.versionHeader ?? 'x-sdk-version']: VERSION, ...lower(options.headers) },
     hooks: options.hooks ?? {},
-    log: createLog(preset.name, options.logger ?? console, level, { header: authHeader, key: apiKey }),
+    log: createLog(preset.name, options.logger ?? console, level, { header: typeof auth === 'object' && 'header' in auth ? auth.header : undefined, key: apiKey }),
     requestIdHeader: preset.requestIdHeader ?? 'x-request-id',
-    idempotencyHeader: preset.idempotencyHeader?.toLowerCase(),
+    idempotencyHeader: preset.idempotencyHeader,
   };
 }
 

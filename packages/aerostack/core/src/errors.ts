@@ -45,7 +45,7 @@ export class SDKError extends Error {
   constructor(message: string, fields: ErrorFields = {}) {
     super(message, fields);
     Object.assign(this, fields);
-    this.name = (new.target as typeof SDKError).kind;
+    this.name = new.target.kind;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {

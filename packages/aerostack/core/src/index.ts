@@ -42,3 +42,7 @@ export type {
   WithResponse,
 } from './types';
 export { paginate, Page, PagePromise, listCompletePages, truncatedPages, afterIdPages, type PageStyle } from './pagination';
+export { createSSEParser, type ServerSentEvent, type SSEParser } from './sse';
+export { Stream, type StreamOptions } from './stream';
+export { streamRequest } from './stream-request';
+export { multipart, type FilePart, type MultipartBody, type MultipartValue, type UploadSource } from './multipart';

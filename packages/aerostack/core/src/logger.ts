@@ -27,8 +27,8 @@ export function createLog(name: string, logger: Logger, level: LogLevel, secrets
     const line = `[${name}] ${scrub(message)}`;
     if (!data) return logger[lvl](line);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries((data.headers ?? {}) as Record<string, string>)) {
-      headers[k] = SECRET_HEADERS.test(k) || k.toLowerCase() === secrets.header ? '***' : scrub(v);
+    for (const [k, v] of Object.entries(data.headers ?? {})) {
+      headers[k] = SECRET_HEADERS.test(k) || k === secrets.header ? '***' : scrub(v);
     }
     logger[lvl](line, { ...data, headers });
   }) as Log;

@@ -76,11 +76,19 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   }
 
   /** Items of this page and of every page after it. */
-  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    for (let page: Page<Item, Body> | undefined = this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
-      yield* page.items;
-    }
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    return itemsFrom(this);
   }
+}
+
+async function* pagesFrom<Item, Body>(first: Page<Item, Body>): AsyncGenerator<Page<Item, Body>, void, undefined> {
+  for (let page: Page<Item, Body> | undefined = first; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
+    yield page;
+  }
+}
+
+async function* itemsFrom<Item, Body>(first: Page<Item, Body>): AsyncGenerator<Item, void, undefined> {
+  for await (const page of pagesFrom(first)) yield* page.items;
 }
 
 async function fetchPage<Item, Body>(fetch: FetchPage<Body>, style: PageStyle<Item, Body>, cursor: string | undefined): Promise<Page<Item, Body>> {
@@ -111,9 +119,7 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
   }
 
   async *byPage(): AsyncGenerator<Page<Item, Body>, void, undefined> {
-    for (let page: Page<Item, Body> | undefined = await this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
-      yield page;
-    }
+    yield* pagesFrom(await this);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {

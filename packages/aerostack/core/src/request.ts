@@ -5,9 +5,8 @@ import { backoffDelay, retryAfterMs, sleep, withRetry } from './retry';
 import type { RequestContext, RequestOptions, RequestSpec, WithResponse } from './types';
 import { buildURL } from './url';
 
+const TIMED_OUT = Symbol('timeout');
 const SAFE_METHODS = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
-/** Never forwarded to another origin on a redirect. */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 async function authHeaders(cfg: ResolvedConfig, spec: RequestSpec): Promise<Record<string, string>> {
   const auth = spec.auth === false ? undefined : (spec.auth ?? cfg.auth);
@@ -21,44 +20,7 @@ async function authHeaders(cfg: ResolvedConfig, spec: RequestSpec): Promise<Reco
       { code: 'MISSING_API_KEY' },
     );
   }
-  return 'header' in auth ? { [auth.header.toLowerCase()]: key } : { authorization: `${auth.scheme} ${key}` };
-}
-
-/**
- * Sends one attempt and follows redirects by hand, so that credentials never reach another
- * origin. A streamed body cannot be replayed, so its request refuses redirects instead (which
- * also stops Node 20's fetch from keeping a copy of the whole body for a replay).
- */
-async function send(
-  fetchFn: typeof fetch,
-  ctx: RequestContext,
-  body: BodyInit | undefined,
-  signal: AbortSignal,
-  streaming: boolean,
-  secretHeaders: string[],
-): Promise<Response> {
-  let { method, url, headers } = ctx;
-  for (let hops = 0; ; hops++) {
-    const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal, redirect: streaming ? 'error' : 'manual' };
-    if (streaming) init.duplex = 'half';
-    const response = await fetchFn(url, init);
-    const { status } = response;
-    // A browser hides a manual redirect's target (an "opaqueredirect" with status 0).
-    if (!status) throw new APIConnectionError(`${method} ${url} was redirected to a hidden location`);
-    const location = status > 300 && status < 309 ? response.headers.get('location') : null;
-    if (!location) return response;
-    await response.body?.cancel();
-    if (hops > 4) throw new APIConnectionError(`Too many redirects, the last to ${location}`);
-    const next = new URL(location, url);
-    headers = { ...headers };
-    if (next.origin !== new URL(url).origin) for (const name of [...CREDENTIAL_HEADERS, ...secretHeaders]) delete headers[name];
-    if (status === 303 || (status < 303 && method === 'POST')) {
-      method = 'GET';
-      body = undefined;
-      delete headers['content-type'];
-    }
-    url = next.href;
-  }
+  return 'header' in auth ? { [auth.header]: key } : { authorization: `${auth.scheme} ${key}` };
 }
 
 /** One call: builds the request once, then attempts it until it succeeds or may not be retried. */
@@ -106,18 +68,19 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
     const controller = new AbortController();
     const abort = () => controller.abort();
     signal?.addEventListener('abort', abort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
     };
 
     try {
-      const response = await send(fetchFn, ctx, body, controller.signal, streaming, Object.keys(auth));
+      // Redirects are never followed: fetch would forward the key header to any origin. A 3xx
+      // comes back as an APIError naming its location. A streamed body also needs 'error' on
+      // Node 20, or fetch keeps a copy of all of it in case it has to replay it.
+      const init: RequestInit & { duplex?: 'half' } = { method, headers: ctx.headers, body, signal: controller.signal, redirect: streaming ? 'error' : 'manual' };
+      if (streaming) init.duplex = 'half';
+      const response = await fetchFn(url, init);
       await hooks.afterResponse?.(response, ctx);
       log('debug', `← ${response.status} ${method} ${url}`);
       const requestId = response.headers.get(cfg.requestIdHeader) ?? undefined;
@@ -143,7 +106,7 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
       done();
       if (cause instanceof SDKError) error = cause;
       else if (signal?.aborted) error = new APIUserAbortError('Request was aborted', { cause });
-      else if (timedOut) error = new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, { cause });
+      else if (controller.signal.reason === TIMED_OUT) error = new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, { cause });
       else error = new APIConnectionError(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`, { cause });
       if (mayRetry && error instanceof APIConnectionError) retryAfter = -1;
     }

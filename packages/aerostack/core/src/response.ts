@@ -3,7 +3,8 @@ import type { ErrorInfo, Preset } from './types';
 
 type Json = Record<string, unknown>;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+// Codes may be numbers (`"code": 429` in some stream error frames): they become strings.
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** Understands `{code, message, details}`, `{error: "..."}` and `{error: {code, message, details}}`. */
 export function defaultParseError(body: unknown): ErrorInfo {
@@ -17,7 +18,7 @@ export function defaultParseError(body: unknown): ErrorInfo {
   };
 }
 
-function tryJSON(text: string): unknown {
+export function tryJSON(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -34,7 +35,9 @@ export async function errorFromResponse(response: Response, preset: Preset, requ
   const requestId = headers.get(requestIdHeader) ?? preset.requestId?.(body);
   // A short plain-text body is the best message there is; an HTML page or nothing is not.
   const fallback = text && body === undefined && text.length <= 200 && !text.startsWith('<') ? text.trim() : undefined;
-  const message = info.message ?? fallback ?? (`HTTP ${status} ${response.statusText}`.trim());
+  // A redirect is not followed (status 0: a browser's opaque redirect, whose target is hidden).
+  const redirect = status < 400 ? ` (redirect to ${headers.get('location') ?? 'a hidden location'} not followed)` : '';
+  const message = (info.message ?? fallback ?? `HTTP ${status} ${response.statusText}`.trim()) + redirect;
   const ErrorClass = info.type ?? errorClassFor(status);
   return new ErrorClass(`${status}${info.code ? ' ' + info.code : ''}: ${message}`, {
     status,

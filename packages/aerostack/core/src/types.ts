@@ -47,6 +47,7 @@ export type AuthFunction = (apiKey: string | undefined) => Record<string, string
  * `Authorization: <scheme> <key>` (`{ scheme: 'Bearer' }`, `{ scheme: 'Token' }`), or by a function.
  */
 export type AuthScheme = { header: string } | { scheme: string } | AuthFunction;
+// `header` is written lower-case: `{ header: 'x-aerostack-key' }`.
 
 /** What the server's error body says, as a preset reads it. */
 export interface ErrorInfo {
@@ -69,9 +70,10 @@ export interface Preset {
   env?: { apiKey?: string; baseURL?: string; environment?: string; log?: string };
   /** Default 60000 ms. */
   timeout?: number;
+  // Header names below are lower-case, as the core keeps them (no per-call lower-casing).
   /** Header that carries the request id. Default `x-request-id`. */
   requestIdHeader?: string;
-  /** Header for idempotency keys; when set, every POST and PATCH gets one (so it can be retried). */
+  /** Header for idempotency keys (`idempotency-key`); when set, every POST and PATCH gets one, so it can be retried. */
   idempotencyHeader?: string;
   /** Header that carries the SDK version. Default `x-sdk-version`. */
   versionHeader?: string;

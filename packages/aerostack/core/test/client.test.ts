@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AerostackClient, BadRequestError, InvalidRequestError, InvalidResponseError, VERSION, path } from '../src';
+import { AerostackClient, BadRequestError, Client, InvalidRequestError, InvalidResponseError, NotFoundError, VERSION, path } from '../src';
 import pkg from '../package.json';
 import { json, plainClient, scriptedFetch } from './helpers';
 
@@ -199,9 +199,7 @@ describe('response bodies', () => {
 
   it('unwraps an envelope and keeps the body for withResponse()', async () => {
     const fetch = scriptedFetch(json({ data: { name: 'bot' }, api: 'smarter.sh/v1', metadata: { key: 'j1' } }));
-    const client = plainClient({ fetch });
-    Object.assign(client._config.preset, {});
-    const enveloped = new (class extends (client.constructor as typeof import('../src').Client) {})({ apiKey: 'k', fetch }, {
+    const enveloped = new Client({ apiKey: 'k', fetch }, {
       name: 'Env',
       baseURL: 'https://e.test/',
       auth: { scheme: 'Token' },
@@ -216,7 +214,6 @@ describe('response bodies', () => {
 
   it('maps error statuses through a preset that reads odd bodies', async () => {
     const fetch = scriptedFetch(json({ error: { errorClass: 'X', description: 'bad name' } }, 503));
-    const { Client, NotFoundError } = await import('../src');
     const client = new Client({ apiKey: 'k', fetch, maxRetries: 0 }, {
       name: 'Odd',
       baseURL: 'https://o.test',

@@ -18,15 +18,14 @@ export function scriptedFetch(...replies: Reply[]) {
   const fn = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const headers = { ...(init.headers as Record<string, string>) };
     const body = typeof init.body === 'string' ? init.body : undefined;
-    const req: SentRequest = { url: String(input), method: init.method ?? 'GET', headers, body, init, at: Date.now() };
+    const req: SentRequest = { url: input instanceof Request ? input.url : String(input), method: init.method ?? 'GET', headers, body, init, at: Date.now() };
     calls.push(req);
     const reply = replies.shift();
     if (!reply) throw new Error(`unexpected request #${calls.length}: ${req.method} ${req.url}`);
     if (reply instanceof Error) throw reply;
-    const response = typeof reply === 'function' ? await reply(req) : reply;
-    return response;
+    return typeof reply === 'function' ? reply(req) : reply;
   };
-  return Object.assign(fn as typeof fetch, { calls });
+  return Object.assign(fn, { calls });
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

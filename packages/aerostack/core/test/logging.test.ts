@@ -53,7 +53,7 @@ describe('logging', () => {
   it('never puts the key in an error', async () => {
     const fetch = scriptedFetch(json({ code: 'AUTH_INVALID_KEY', message: 'Invalid or missing API key' }, 401));
     const error = (await new AerostackClient({ apiKey: KEY, fetch }).post('/x', {}).catch((e: unknown) => e)) as SDKError;
-    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('SUPERSECRET');
+    expect(JSON.stringify(Object.assign({}, error, { message: error.message, stack: error.stack }))).not.toContain('SUPERSECRET');
   });
 });
 

@@ -9,9 +9,9 @@ export const aerostackPreset: Preset = {
     production: 'https://api.aerostack.dev/v1',
     local: 'http://localhost:8787/v1',
   },
-  auth: { header: 'X-Aerostack-Key' },
+  auth: { header: 'x-aerostack-key' },
   env: { apiKey: 'AEROSTACK_API_KEY', baseURL: 'AEROSTACK_BASE_URL', environment: 'AEROSTACK_ENVIRONMENT', log: 'AEROSTACK_LOG' },
-  idempotencyHeader: 'Idempotency-Key',
+  idempotencyHeader: 'idempotency-key',
   // Error bodies are `{code, message, details}` (and `{error}` on older routes): the default reader handles both.
 };
 

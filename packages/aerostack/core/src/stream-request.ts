@@ -1,0 +1,22 @@
+import { mapResult, type APIPromise } from './api-promise';
+import type { Client } from './client';
+import { Stream, type StreamOptions } from './stream';
+import type { RequestOptions, RequestSpec } from './types';
+
+/**
+ * Sends a request answered with server-sent events. Awaiting it gives the `Stream` once the
+ * headers are in, so an error status (401, 429 after retries, ...) is thrown here, before any
+ * iteration; the caller's `signal` stays linked to the body and cancels it.
+ */
+export function streamRequest<T>(
+  client: Client,
+  spec: RequestSpec,
+  options?: RequestOptions,
+  streamOptions?: StreamOptions<T>,
+): APIPromise<Stream<T>> {
+  const request = client.request<Response>(
+    { ...spec, parse: 'raw' },
+    { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
+  );
+  return mapResult(request, (r) => new Stream<T>(r.data, streamOptions));
+}

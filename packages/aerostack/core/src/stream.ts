@@ -1,0 +1,105 @@
+// A typed async iterable over a server-sent events response (OpenAI-style `data: {...}` frames
+// ending with `data: [DONE]`). Any way out before the body ends cancels it, closing the
+// connection.
+
+import { APIUserAbortError, StreamError, type SDKError } from './errors';
+import { defaultParseError, tryJSON } from './response';
+import { createSSEParser, type ServerSentEvent } from './sse';
+
+export interface StreamOptions<T> {
+  /** Turns one event into a value; default: `JSON.parse(event.data)`. Return undefined to skip the event. */
+  decode?: (event: ServerSentEvent) => T | undefined;
+}
+
+/** A StreamError from an error frame: whatever shape its JSON has (as for error responses), or plain text. */
+function frameError(data: string, details: unknown): StreamError {
+  const { code, message } = defaultParseError(details);
+  return new StreamError(message ?? data, { body: data, details, code });
+}
+
+function parse(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch (cause) {
+    throw new StreamError(`Malformed event in stream: ${data.slice(0, 100)}`, { body: data, cause });
+  }
+}
+
+function decodeJSON(event: ServerSentEvent): unknown {
+  const value = parse(event.data);
+  // OpenAI and compatible servers report a mid-stream failure as `{"error": {...}}`.
+  const error = (value as { error?: unknown } | null)?.error;
+  if (error && typeof error === 'object') throw frameError(event.data, value);
+  return value;
+}
+
+/** The error for a body that failed or ended mid-event. */
+const cut = (cause?: unknown): SDKError =>
+  (cause as { name?: unknown } | null)?.name === 'AbortError'
+    ? new APIUserAbortError('Request was aborted', { cause })
+    : new StreamError('Stream was cut before it finished', { cause });
+
+export class Stream<T> implements AsyncIterable<T> {
+  /** The underlying Response (status, headers). */
+  readonly response: Response;
+  readonly #decode: (event: ServerSentEvent) => T | undefined;
+  #used = false;
+
+  constructor(response: Response, options: StreamOptions<T> = {}) {
+    this.response = response;
+    this.#decode = options.decode ?? (decodeJSON as (event: ServerSentEvent) => T);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#used) throw new StreamError('Stream already consumed');
+    this.#used = true;
+    const body = this.response.body;
+    if (!body) return;
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    const events: ServerSentEvent[] = [];
+    const parser = createSSEParser((e) => events.push(e));
+    let ended = false; // the body was read to its end: nothing to cancel
+    try {
+      while (!ended) {
+        const chunk = await reader.read().catch((e: unknown) => {
+          ended = true; // an errored body needs no cancel
+          throw cut(e);
+        });
+        if (chunk.done) {
+          ended = true;
+          parser.feed(decoder.decode());
+          if (parser.flush()) throw cut();
+        } else parser.feed(decoder.decode(chunk.value, { stream: true }));
+        for (const e of events) {
+          if (e.data === '[DONE]') return;
+          if (!e.data) continue; // keep-alive
+          if (e.event === 'error') throw frameError(e.data, tryJSON(e.data) ?? e.data);
+          const value = this.#decode(e);
+          if (value !== undefined) yield value;
+        }
+        events.length = 0;
+      }
+    } finally {
+      if (!ended) reader.cancel().catch(() => undefined);
+    }
+  }
+
+  /** A ReadableStream of the decoded values; cancelling it cancels the response body. */
+  toReadableStream(): ReadableStream<T> {
+    const it = this[Symbol.asyncIterator]();
+    return new ReadableStream<T>(
+      {
+        async pull(controller) {
+          const r = await it.next();
+          if (r.done) controller.close();
+          else controller.enqueue(r.value);
+        },
+        async cancel() {
+          await it.return?.();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+  }
+}
