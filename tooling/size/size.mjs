@@ -2,12 +2,19 @@
 // `pnpm size`: bundles each entry (esbuild, minified ESM for the browser) against the BUILT
 // packages, prints the gzipped sizes, and exits 1 when a budget is exceeded or a canary trips.
 import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import entries from './entries.mjs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+// Each file of entries/ (one per package) exports a list of { name, code, budget, forbid }:
+// `code` is a small program a user could write, `budget` gzipped bytes, `forbid` canary marks.
+const entries = [];
+for (const file of readdirSync(join(here, 'entries')).sort((a, b) => (a === 'core.mjs' ? -1 : b === 'core.mjs' ? 1 : a.localeCompare(b)))) {
+  entries.push(...(await import(pathToFileURL(join(here, 'entries', file)).href)).default);
+}
 
 export async function bundle(code) {
   const result = await build({

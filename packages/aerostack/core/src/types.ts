@@ -128,7 +128,7 @@ export type QueryValue = string | number | boolean | null | undefined | readonly
 /** How an operation describes its request to the client. */
 export interface RequestSpec {
   method: string;
-  /** Appended to the base URL. */
+  /** Appended to the base URL; an absolute `http(s)://` URL is used as is. */
   path: string;
   query?: Record<string, QueryValue> | undefined;
   /** Sent as JSON. */

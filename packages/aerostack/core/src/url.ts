@@ -1,8 +1,12 @@
 import type { QueryValue } from './types';
 
-/** Joins the base URL and a path, and appends the query (arrays as repeated keys; null and undefined skipped). */
+/**
+ * Joins the base URL and a path (an absolute `http(s)://` path is taken as is, for routes
+ * outside the versioned base), and appends the query (arrays as repeated keys; null and
+ * undefined skipped).
+ */
 export function buildURL(baseURL: string, path: string, query?: Record<string, QueryValue>): string {
-  let url = (baseURL.endsWith('/') ? baseURL.slice(0, -1) : baseURL) + (path.startsWith('/') ? path : '/' + path);
+  let url = /^https?:\/\//.test(path) ? path : (baseURL.endsWith('/') ? baseURL.slice(0, -1) : baseURL) + (path.startsWith('/') ? path : '/' + path);
   if (query) {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {

@@ -56,6 +56,12 @@ describe('requests on the wire', () => {
     expect(fetch.calls[0]!.headers['idempotency-key']).toBeUndefined();
   });
 
+  it('takes an absolute URL as is, for routes outside the versioned base', async () => {
+    const fetch = scriptedFetch(json({}));
+    await new AerostackClient({ apiKey: 'k', fetch }).post('https://api.aerostack.dev/api/v1/public/projects/p/auth/login', {});
+    expect(fetch.calls[0]!.url).toBe('https://api.aerostack.dev/api/v1/public/projects/p/auth/login');
+  });
+
   it('encodes path segments with the path tag', () => {
     expect(path`/ai/gateway/${'my api/x?'}/chat/completions`).toBe('/ai/gateway/my%20api%2Fx%3F/chat/completions');
   });

@@ -1,8 +1,5 @@
-// Each entry is a small program a user could write. `budget` is gzipped bytes; `forbid` lists
-// strings that prove another feature was bundled (tree-shaking canaries).
-export const STREAM_MARK = '[DONE]';
-export const MULTIPART_MARK = 'form-data';
-export const PAGINATION_MARK = 'hasNextPage';
+// The core alone: one call of each kind, written as a user would.
+import { MULTIPART_MARK, PAGINATION_MARK, STREAM_MARK } from '../marks.mjs';
 
 export default [
   {
