@@ -54,7 +54,7 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
     fetch: options.fetch,
     headers: { [preset.versionHeader ?? 'x-sdk-version']: VERSION, ...lower(options.headers) },
     hooks: options.hooks ?? {},
-    log: createLog(preset.name, options.logger ?? console, level, { header: typeof auth === 'object' && 'header' in auth ? auth.header : undefined, key: apiKey }),
+    log: createLog(preset.name, options.logger ?? console, level, typeof auth === 'object' && 'header' in auth ? auth.header : undefined, apiKey),
     requestIdHeader: preset.requestIdHeader ?? 'x-request-id',
     idempotencyHeader: preset.idempotencyHeader,
   };

@@ -49,10 +49,12 @@ export class SDKError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    // Another copy of the core: same brand, same kind. A user's subclass without a kind of its own matches only natively.
-    if (typeof value !== 'object' || value === null || !(BRAND in value) || !Object.hasOwn(this, 'kind')) return false;
-    return hasKind(value, this.kind);
+    // Natively, or from another copy of the core: same brand, same kind. A user's subclass
+    // without a kind of its own matches only natively.
+    return (
+      Function.prototype[Symbol.hasInstance].call(this, value) ||
+      (!!(value as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind') && hasKind(value as object, this.kind))
+    );
   }
 }
 

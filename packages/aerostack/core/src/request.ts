@@ -15,10 +15,7 @@ async function authHeaders(cfg: ResolvedConfig, spec: RequestSpec): Promise<Reco
   const key = cfg.apiKey;
   if (!key) {
     const variable = cfg.preset.env?.apiKey;
-    throw new InvalidRequestError(
-      `Missing ${cfg.preset.name} API key: pass { apiKey } to the client${variable ? ` or set ${variable}` : ''}`,
-      { code: 'MISSING_API_KEY' },
-    );
+    throw new InvalidRequestError(`Missing API key: pass { apiKey }${variable ? ` or set ${variable}` : ''}`, { code: 'MISSING_API_KEY' });
   }
   return 'header' in auth ? { [auth.header]: key } : { authorization: `${auth.scheme} ${key}` };
 }
@@ -63,15 +60,16 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
     let retryAfter: number | undefined;
     if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
     await hooks.beforeRequest?.(ctx);
-    if (log.on('debug')) log('debug', `→ ${method} ${url}`, { attempt, headers: ctx.headers });
+    log('debug', `→ ${method} ${url} (attempt ${attempt})`, ctx.headers);
 
     const controller = new AbortController();
     const abort = () => controller.abort();
     signal?.addEventListener('abort', abort, { once: true });
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
-    const done = () => {
+    // The caller's signal stays linked to a raw response: it may still cancel the body.
+    const done = (raw?: boolean) => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
+      if (!raw) signal?.removeEventListener('abort', abort);
     };
 
     try {
@@ -85,13 +83,10 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
       log('debug', `← ${response.status} ${method} ${url}`);
       const requestId = response.headers.get(cfg.requestIdHeader) ?? undefined;
       if (response.ok) {
-        if (spec.parse === 'raw') {
-          // The body is still to be read: the caller's signal stays linked so it can cancel it.
-          clearTimeout(timer);
-          return { data: response as T, response, requestId, body: undefined };
-        }
-        const parsed = await parseJSON(response, requestId);
-        done();
+        const raw = spec.parse === 'raw';
+        const parsed = raw ? response : await parseJSON(response, requestId);
+        done(raw);
+        if (raw) return { data: response as T, response, requestId, body: undefined };
         return {
           data: (preset.unwrap ? preset.unwrap(parsed) : parsed) as T,
           response,
@@ -114,7 +109,7 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
     // retryAfter: undefined = do not retry; -1 = retry after the backoff; else the server's wait.
     if (retryAfter !== undefined && attempt < policy.maxRetries && retryAfter <= policy.maxRetryAfter) {
       const delay = retryAfter < 0 ? backoffDelay(attempt, policy) : retryAfter;
-      log('warn', `${error.message}; retry ${attempt + 1} of ${policy.maxRetries} of ${method} ${url} in ${Math.round(delay)} ms`);
+      log('warn', `retry ${attempt + 1}/${policy.maxRetries} of ${method} ${url} in ${Math.round(delay)} ms: ${error.message}`);
       await sleep(delay, signal);
       continue;
     }

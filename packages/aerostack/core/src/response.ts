@@ -57,7 +57,7 @@ export async function parseJSON(response: Response, requestId: string | undefine
     return JSON.parse(text) as unknown;
   } catch (cause) {
     throw new InvalidResponseError(
-      `${response.status}: expected JSON, got ${text ? `"${text.slice(0, 80)}"` : 'nothing'}`,
+      `${response.status}: expected JSON, got "${text.slice(0, 80)}"`,
       { status: response.status, requestId, headers: response.headers, body: text, cause },
     );
   }
