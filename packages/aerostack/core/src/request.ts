@@ -22,6 +22,7 @@ async function authHeaders(cfg: ResolvedConfig, spec: RequestSpec): Promise<Reco
 
 /** One call: builds the request once, then attempts it until it succeeds or may not be retried. */
 export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options: RequestOptions = {}): Promise<WithResponse<T>> {
+  spec.check?.();
   const { log, hooks, preset } = cfg;
   const policy = withRetry(cfg.retry, options.retry, options.maxRetries);
   const timeout = options.timeout ?? cfg.timeout;
@@ -40,7 +41,7 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
   }
   const idempotencyHeader = cfg.idempotencyHeader ?? 'idempotency-key';
   if (options.idempotencyKey) headers[idempotencyHeader] = options.idempotencyKey;
-  else if (cfg.idempotencyHeader && (method === 'POST' || method === 'PATCH')) headers[idempotencyHeader] = crypto.randomUUID();
+  else if (cfg.idempotencyHeader && !spec.idempotent && (method === 'POST' || method === 'PATCH')) headers[idempotencyHeader] = crypto.randomUUID();
   for (const key in options.headers) {
     const value = options.headers[key];
     if (value == null) delete headers[key.toLowerCase()];

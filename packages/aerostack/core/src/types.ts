@@ -138,8 +138,13 @@ export interface RequestSpec {
   contentType?: string | undefined;
   /** `json` (default) parses the body; `raw` hands back the `Response` after the status check. */
   parse?: 'json' | 'raw' | undefined;
-  /** Safe to retry even though the method is POST (a read sent as POST). */
+  /** A read sent as POST: safe to retry, and needs no idempotency key. */
   idempotent?: boolean | undefined;
+  /**
+   * Validates the input before anything is sent; what it throws (an `InvalidRequestError`
+   * saying what to fix) rejects the call's promise like any other failure.
+   */
+  check?: (() => void) | undefined;
   /** `false`: send no credentials (public routes). A scheme: use it instead of the client's. */
   auth?: false | AuthScheme | undefined;
 }

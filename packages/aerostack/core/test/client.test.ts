@@ -85,6 +85,28 @@ describe('requests on the wire', () => {
     expect(h.accept).toBe('text/plain');
   });
 
+  it('runs an operation\'s check before sending: its error rejects the promise, nothing is sent', async () => {
+    const fetch = scriptedFetch(json({}));
+    const client = new AerostackClient({ apiKey: 'k', fetch });
+    const promise = client.request({
+      method: 'POST',
+      path: '/cache/getMany',
+      body: { keys: [] },
+      check: () => {
+        throw new InvalidRequestError('keys must hold 1 to 100 keys', { code: 'VALIDATION_ERROR' });
+      },
+    });
+    await expect(promise).rejects.toThrow('keys must hold 1 to 100 keys');
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('sends no idempotency key on reads sent as POST, and retries them all the same', async () => {
+    const fetch = scriptedFetch(json({}, 503), json({ ok: 1 }));
+    const client = new AerostackClient({ apiKey: 'k', fetch, retry: { initialDelay: 1 }, logLevel: 'off' });
+    expect(await client.request({ method: 'POST', path: '/cache/list', body: {}, idempotent: true })).toEqual({ ok: 1 });
+    expect(fetch.calls.map((c) => c.headers['idempotency-key'])).toEqual([undefined, undefined]);
+  });
+
   it('uses the caller idempotency key when given', async () => {
     const fetch = scriptedFetch(json({}));
     await new AerostackClient({ apiKey: 'k', fetch }).post('/queue/enqueue', { type: 't', data: 1 }, { idempotencyKey: 'job-7' });
