@@ -1,1 +1,14 @@
 export { VERSION } from './version';
+export { get, type GetParams, type GetResult } from './get';
+export { set, type SetParams, type SetResult } from './set';
+export { remove, type DeleteParams, type DeleteResult } from './remove';
+export { getMany, type GetManyParams, type GetManyResult } from './get-many';
+export { setMany, type SetManyParams, type SetManyResult } from './set-many';
+export { deleteMany, type DeleteManyParams, type DeleteManyResult } from './delete-many';
+export { list, type ListParams, type ListResult, type CacheKey } from './list';
+export { keys, type KeysParams, type KeysResult } from './keys';
+export { flush, type FlushParams, type FlushResult } from './flush';
+export { expire, type ExpireParams, type ExpireResult } from './expire';
+export { increment, type IncrementParams, type IncrementResult } from './increment';
+export { MAX_BATCH, MAX_DELETE_BATCH, MAX_LIST_LIMIT } from './limits';
+export { Cache } from './cache';

@@ -1,1 +1,3 @@
 export { VERSION } from './version';
+export { invoke, type InvokeParams, type InvokeResult } from './invoke';
+export { Services } from './services';

@@ -1,1 +1,11 @@
 export { VERSION } from './version';
+export { upload, type UploadParams, type UploadResult } from './upload';
+export { get, type GetParams, type DownloadedFile } from './get';
+export { getUrl, type GetUrlParams, type GetUrlResult } from './get-url';
+export { list, type ListParams, type ListPage, type StorageObject } from './list';
+export { remove, type DeleteParams, type DeleteResult } from './delete';
+export { exists, type ExistsParams, type ExistsResult } from './exists';
+export { getMetadata, type GetMetadataParams, type GetMetadataResult } from './metadata';
+export { copy, type CopyParams, type CopyResult } from './copy';
+export { move, type MoveParams, type MoveResult } from './move';
+export { Storage } from './storage';

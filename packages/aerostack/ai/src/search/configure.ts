@@ -1,0 +1,18 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { invalid } from '../invalid';
+import type { Body, Result } from '../spec';
+
+export type EmbeddingModel = Body<'searchConfigure'>['embeddingModel'];
+/**
+ * `embeddingModel`: `'english'` (bge-base-en) or `'multilingual'` (bge-m3). `model` is accepted
+ * as another name for it, as the server SDK spells it.
+ */
+export type SearchConfigureParams = Body<'searchConfigure'> | { model: EmbeddingModel };
+export type SearchConfigureResult = Result<'searchConfigure'>;
+
+/** Chooses the embedding model of the project's index. */
+export function searchConfigure(client: Client, params: SearchConfigureParams, options?: RequestOptions): APIPromise<SearchConfigureResult> {
+  const embeddingModel: unknown = 'embeddingModel' in params ? params.embeddingModel : params.model;
+  if (embeddingModel !== 'english' && embeddingModel !== 'multilingual') invalid('embeddingModel', '"english" or "multilingual"', embeddingModel);
+  return client.post<SearchConfigureResult>('/ai/search/configure', { embeddingModel }, options);
+}

@@ -1,0 +1,12 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { checkText } from '../invalid';
+import type { Body, Result } from '../spec';
+
+export type SearchDeleteByTypeParams = Body<'searchDeleteByType'>;
+export type SearchDeleteByTypeResult = Result<'searchDeleteByType'>;
+
+/** Deletes every document of one type. */
+export function searchDeleteByType(client: Client, params: SearchDeleteByTypeParams, options?: RequestOptions): APIPromise<SearchDeleteByTypeResult> {
+  checkText('type', params.type);
+  return client.post<SearchDeleteByTypeResult>('/ai/search/deleteByType', params, options);
+}

@@ -1,0 +1,14 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { checkText } from '../invalid';
+import type { Body, Result } from '../spec';
+
+/** `content` to embed, its `type` (a category), an optional `id` (generated when omitted) and `metadata`. */
+export type SearchIngestParams = Body<'searchIngest'>;
+export type SearchIngestResult = Result<'searchIngest'>;
+
+/** Embeds a document and stores it for search. */
+export function searchIngest(client: Client, params: SearchIngestParams, options?: RequestOptions): APIPromise<SearchIngestResult> {
+  checkText('content', params.content);
+  checkText('type', params.type);
+  return client.post<SearchIngestResult>('/ai/search/ingest', params, options);
+}

@@ -1,0 +1,10 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import type { Result } from '../spec';
+
+/** `{ types: [{ type, count }] }`. */
+export type SearchListTypesResult = Result<'searchListTypes'>;
+
+/** The document types in the index, with how many documents each has. */
+export function searchListTypes(client: Client, options?: RequestOptions): APIPromise<SearchListTypesResult> {
+  return client.get<SearchListTypesResult>('/ai/search/listTypes', undefined, options);
+}

@@ -1,0 +1,16 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { checkText, inRange, invalid } from '../invalid';
+import type { Body, Result, Schemas } from '../spec';
+
+/** `text` to search for; `topK` results (default 5), limited to `types`, matching `filter`. */
+export type SearchQueryParams = Body<'searchQuery'>;
+/** `{ results }`, best first. */
+export type SearchQueryResult = Result<'searchQuery'>;
+export type SearchResult = Schemas['SearchResult'];
+
+/** Finds the documents closest in meaning to `text`. */
+export function searchQuery(client: Client, params: SearchQueryParams, options?: RequestOptions): APIPromise<SearchQueryResult> {
+  checkText('text', params.text);
+  if (!inRange(params.topK, 1, Infinity, true)) invalid('topK', 'an integer ≥ 1', params.topK);
+  return client.post<SearchQueryResult>('/ai/search/query', params, options);
+}

@@ -1,0 +1,14 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { checkText } from '../invalid';
+import type { Body, Result } from '../spec';
+
+/** `id` and new `content` (embedded again); `type` and `metadata`, when given, replace the old ones. */
+export type SearchUpdateParams = Body<'searchUpdate'>;
+export type SearchUpdateResult = Result<'searchUpdate'>;
+
+/** Replaces a document (an upsert by id). */
+export function searchUpdate(client: Client, params: SearchUpdateParams, options?: RequestOptions): APIPromise<SearchUpdateResult> {
+  checkText('id', params.id);
+  checkText('content', params.content);
+  return client.post<SearchUpdateResult>('/ai/search/update', params, options);
+}

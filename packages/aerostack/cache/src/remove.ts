@@ -1,0 +1,17 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import type { Body, Result } from './spec';
+import { checkKey, guard } from './validate';
+
+export type DeleteParams = Body<'cacheDelete'>;
+export type DeleteResult = Result<'cacheDelete'>;
+
+/**
+ * Deletes one key (`POST /cache/delete`). Named `remove` because `delete` is a reserved word for
+ * a function; the `Cache` class calls the same operation `delete`.
+ */
+export function remove(client: Client, params: DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
+  return guard(() => {
+    checkKey(params.key);
+    return client.post<DeleteResult>('/cache/delete', params, options);
+  });
+}

@@ -1,0 +1,90 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { APIPromise, InvalidRequestError, type Client } from '@aerostack/core';
+import * as cache from '../src';
+import { client } from './helpers';
+
+// A fetch that records: none of these calls may reach it.
+const sent: unknown[] = [];
+const recordingFetch = async (input: RequestInfo | URL): Promise<Response> => {
+  sent.push(input);
+  return Response.json({});
+};
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  sent.length = 0;
+});
+afterAll(() => nock.enableNetConnect());
+
+const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
+// Bad input as plain JavaScript (or a cast) could send it; the types reject most of it already.
+const loose = (value: unknown): never => value as never;
+
+const cases: [string, (c: Client) => PromiseLike<unknown>, string, string][] = [
+  ['get: empty key', (c) => cache.get(c, { key: '' }), 'key', 'key must be a non-empty string'],
+  ['get: key not a string', (c) => cache.get(c, loose({ key: 42 })), 'key', 'key must be a non-empty string'],
+  ['set: value missing', (c) => cache.set(c, loose({ key: 'a' })), 'value', 'value must be a JSON value (use null for "no value")'],
+  ['set: ttl zero', (c) => cache.set(c, { key: 'a', value: 1, ttl: 0 }), 'ttl', 'ttl must be a positive integer (seconds)'],
+  ['set: ttl fractional', (c) => cache.set(c, { key: 'a', value: 1, ttl: 1.5 }), 'ttl', 'ttl must be a positive integer (seconds)'],
+  ['set: ttl a string', (c) => cache.set(c, loose({ key: 'a', value: 1, ttl: '60' })), 'ttl', 'ttl must be a positive integer (seconds)'],
+  ['remove: empty key', (c) => cache.remove(c, { key: '' }), 'key', 'key must be a non-empty string'],
+  ['getMany: 101 keys', (c) => cache.getMany(c, { keys: keys(101) }), 'keys', 'keys must be an array of 1 to 100 items'],
+  ['getMany: no keys', (c) => cache.getMany(c, { keys: [] }), 'keys', 'keys must be an array of 1 to 100 items'],
+  ['getMany: not an array', (c) => cache.getMany(c, loose({ keys: 'a' })), 'keys', 'keys must be an array of 1 to 100 items'],
+  ['getMany: an empty key', (c) => cache.getMany(c, { keys: ['a', ''] }), 'keys[1]', 'keys[1] must be a non-empty string'],
+  ['setMany: 101 entries', (c) => cache.setMany(c, { entries: keys(101).map((key) => ({ key, value: 1 })) }), 'entries', 'entries must be an array of 1 to 100 items'],
+  ['setMany: bad key', (c) => cache.setMany(c, { entries: [{ key: 'a', value: 1 }, { key: '', value: 2 }] }), 'entries[1].key', 'entries[1].key must be a non-empty string'],
+  ['setMany: missing value', (c) => cache.setMany(c, loose({ entries: [{ key: 'a' }] })), 'entries[0].value', 'entries[0].value must be a JSON value (use null for "no value")'],
+  ['setMany: bad ttl', (c) => cache.setMany(c, { entries: [{ key: 'a', value: 1, ttl: -1 }] }), 'entries[0].ttl', 'entries[0].ttl must be a positive integer (seconds)'],
+  ['deleteMany: 501 keys', (c) => cache.deleteMany(c, { keys: keys(501) }), 'keys', 'keys must be an array of 1 to 500 items'],
+  ['deleteMany: a null key', (c) => cache.deleteMany(c, loose({ keys: ['a', null] })), 'keys[1]', 'keys[1] must be a non-empty string'],
+  ['list: limit 1001', (c) => cache.list(c, { limit: 1001 }), 'limit', 'limit must be an integer from 1 to 1000'],
+  ['list: limit 0', (c) => cache.list(c, { limit: 0 }), 'limit', 'limit must be an integer from 1 to 1000'],
+  ['list: prefix not a string', (c) => cache.list(c, loose({ prefix: 1 })), 'prefix', 'prefix must be a string'],
+  ['keys: prefix an object', (c) => cache.keys(c, loose({ prefix: {} })), 'prefix', 'prefix must be a string'],
+  ['flush: empty prefix', (c) => cache.flush(c, { prefix: '' }), 'prefix', 'prefix must be a non-empty string (leave it out to flush every key)'],
+  ['expire: ttl missing', (c) => cache.expire(c, loose({ key: 'a' })), 'ttl', 'ttl must be a positive integer (seconds)'],
+  ['expire: ttl negative', (c) => cache.expire(c, { key: 'a', ttl: -10 }), 'ttl', 'ttl must be a positive integer (seconds)'],
+  ['increment: fractional amount', (c) => cache.increment(c, { key: 'a', amount: 0.5 }), 'amount', 'amount must be an integer'],
+  ['increment: initialValue NaN', (c) => cache.increment(c, { key: 'a', initialValue: NaN }), 'initialValue', 'initialValue must be an integer'],
+  ['increment: ttl zero', (c) => cache.increment(c, { key: 'a', ttl: 0 }), 'ttl', 'ttl must be a positive integer (seconds)'],
+];
+
+describe('bad input is refused before sending', () => {
+  it.each(cases)('%s', async (_, call, field, message) => {
+    const error = (await Promise.resolve(call(client({ fetch: recordingFetch }))).catch((e: unknown) => e)) as InvalidRequestError;
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.details).toMatchObject({ field });
+    expect(error.details).toHaveProperty('value');
+    expect(error.message).toBe(message);
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps the refused value in details', async () => {
+    const tooMany = keys(101);
+    await expect(cache.set(client(), { key: 'a', value: 1, ttl: 1.5 })).rejects.toMatchObject({ details: { field: 'ttl', value: 1.5 } });
+    await expect(cache.getMany(client(), { keys: tooMany })).rejects.toMatchObject({ details: { field: 'keys', value: tooMany } });
+    await expect(cache.get(client(), loose({ key: null }))).rejects.toMatchObject({ details: { field: 'key', value: null } });
+  });
+
+  it('rejects the returned promise instead of throwing', async () => {
+    const promise = cache.get(client(), { key: '' });
+    expect(promise).toBeInstanceOf(APIPromise);
+    await expect(promise).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(cache.get(client(), { key: '' }).withResponse()).rejects.toBeInstanceOf(InvalidRequestError);
+  });
+
+  it('accepts the limits themselves', async () => {
+    nock('https://api.aerostack.dev')
+      .post('/v1/cache/getMany').reply(200, { results: [] })
+      .post('/v1/cache/deleteMany').reply(200, { success: true, count: 500, deleted: 0 })
+      .post('/v1/cache/list').reply(200, { keys: [], list_complete: true });
+    await cache.getMany(client(), { keys: keys(100) });
+    await cache.deleteMany(client(), { keys: keys(500) });
+    await cache.list(client(), { limit: 1000 });
+    expect(nock.isDone()).toBe(true);
+  });
+});

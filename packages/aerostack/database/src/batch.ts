@@ -1,0 +1,39 @@
+import { mapResult, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { BatchStatementError } from './batch-error';
+import type { Body, Result } from './spec';
+import { checkStatement } from './statement';
+import { guard, invalid } from './validate';
+
+export type BatchParams = Body<'dbBatch'>;
+/** `{ results: [{ results, success, error? }], success }`: one entry per statement, in request order. */
+export type BatchResult = Result<'dbBatch'>;
+export type BatchStatementResult = BatchResult['results'][number];
+
+export interface BatchOptions extends RequestOptions {
+  /** Throw a `BatchStatementError` when any statement failed, instead of returning the mixed result. */
+  throwOnError?: boolean | undefined;
+}
+
+/** The most statements one `batch` call takes. */
+export const MAX_BATCH_STATEMENTS = 25;
+
+/**
+ * Runs up to 25 statements in one request: `` batch(client, { queries: [sql`...`, sql`...`] }) ``.
+ * Each statement succeeds or fails on its own: the result says which (`success`, `error` per entry;
+ * the top-level `success` is true only when all did). With `{ throwOnError: true }` a failure throws.
+ */
+export function batch(client: Client, params: BatchParams, options?: BatchOptions): APIPromise<BatchResult> {
+  return guard(() => {
+    const { queries } = params;
+    if (!Array.isArray(queries) || queries.length === 0 || queries.length > MAX_BATCH_STATEMENTS) {
+      invalid('queries', `an array of 1 to ${MAX_BATCH_STATEMENTS} statements (split larger batches)`, queries);
+    }
+    const body = { ...params, queries: queries.map((statement, i) => checkStatement(statement, `queries[${i}].`)) };
+    const sent = client.post<BatchResult>('/db/batch', body, options);
+    if (!options?.throwOnError) return sent;
+    return mapResult(sent, ({ data, requestId }) => {
+      if (!data.success || data.results.some((entry) => !entry.success)) throw new BatchStatementError(data, requestId);
+      return data;
+    });
+  });
+}

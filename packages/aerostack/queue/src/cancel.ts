@@ -1,0 +1,17 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import type { Body, Result } from './spec';
+import { checkText, guard } from './validate';
+
+export type CancelParams = Body<'queueCancelJob'>;
+export type CancelResult = Result<'queueCancelJob'>;
+
+/**
+ * Asks for a job to be cancelled. Advisory: a job that already completed or failed cannot be, and
+ * the answer is then `{ success: false, note }` rather than an error.
+ */
+export function cancel(client: Client, params: CancelParams, options?: RequestOptions): APIPromise<CancelResult> {
+  return guard(() => {
+    checkText(params.jobId, 'jobId');
+    return client.post<CancelResult>('/queue/cancel', params, options);
+  });
+}

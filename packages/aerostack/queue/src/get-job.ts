@@ -1,0 +1,17 @@
+import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import type { Body, Result } from './spec';
+import { checkText, guard } from './validate';
+
+export type GetJobParams = Body<'queueGetJob'>;
+export type GetJobResult = Result<'queueGetJob'>;
+
+/**
+ * Reads a job by id: `{ job, exists }`. An unknown id (or one older than the 7 days jobs are kept)
+ * is `{ job: null, exists: false }`, not an error.
+ */
+export function getJob(client: Client, params: GetJobParams, options?: RequestOptions): APIPromise<GetJobResult> {
+  return guard(() => {
+    checkText(params.jobId, 'jobId');
+    return client.post<GetJobResult>('/queue/job', params, options);
+  });
+}

@@ -1,0 +1,89 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuthenticationError, BadRequestError, InternalServerError, InvalidRequestError, NotFoundError, RateLimitError, type APIError, type Client } from '@aerostack/core';
+import * as queue from '../src';
+import { answer, client } from './helpers';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const calls: [string, (c: Client) => PromiseLike<unknown>][] = [
+  ['/queue/enqueue', (c) => queue.enqueue(c, { type: 'a', data: {} })],
+  ['/queue/job', (c) => queue.getJob(c, { jobId: 'j' })],
+  ['/queue/jobs', (c) => queue.listJobs(c)],
+  ['/queue/cancel', (c) => queue.cancel(c, { jobId: 'j' })],
+];
+
+const statuses: [number, string, typeof APIError][] = [
+  [400, 'VALIDATION_ERROR', BadRequestError],
+  [401, 'AUTH_INVALID_KEY', AuthenticationError],
+  [404, 'NOT_FOUND', NotFoundError],
+  [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
+  [500, 'INTERNAL_ERROR', InternalServerError],
+];
+
+describe.each(calls)('%s errors', (path, call) => {
+  it.each(statuses)('%i is raised as its class with code, message, details and request id', async (status, code, ErrorClass) => {
+    answer(path, status, { code, message: 'Refused', details: { field: 'type' } }, { 'x-request-id': `req_${status}` });
+    const error = (await Promise.resolve(call(client({ maxRetries: 0 }))).catch((e: unknown) => e)) as APIError;
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error.status).toBe(status);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(`${status} ${code}: Refused`);
+    expect(error.details).toEqual({ field: 'type' });
+    expect(error.requestId).toBe(`req_${status}`);
+  });
+});
+
+const loose = (value: unknown): never => value as never;
+const sent: unknown[] = [];
+const recordingFetch = async (input: RequestInfo | URL): Promise<Response> => {
+  sent.push(input);
+  return Response.json({});
+};
+
+const invalid: [string, (c: Client) => PromiseLike<unknown>, string, string][] = [
+  ['enqueue: empty type', (c) => queue.enqueue(c, { type: '', data: {} }), 'type', 'type must be a non-empty string'],
+  ['enqueue: type not a string', (c) => queue.enqueue(c, loose({ type: 7, data: {} })), 'type', 'type must be a non-empty string'],
+  ['enqueue: data missing', (c) => queue.enqueue(c, loose({ type: 'a' })), 'data', 'data must be a JSON value (null for none)'],
+  ['enqueue: negative delay', (c) => queue.enqueue(c, { type: 'a', data: 1, delay: -1 }), 'delay', 'delay must be a non-negative integer (seconds)'],
+  ['enqueue: fractional delay', (c) => queue.enqueue(c, { type: 'a', data: 1, delay: 1.5 }), 'delay', 'delay must be a non-negative integer (seconds)'],
+  ['enqueue: delay in a string', (c) => queue.enqueue(c, loose({ type: 'a', data: 1, delay: '10' })), 'delay', 'delay must be a non-negative integer (seconds)'],
+  ['getJob: empty id', (c) => queue.getJob(c, { jobId: '' }), 'jobId', 'jobId must be a non-empty string'],
+  ['cancel: id missing', (c) => queue.cancel(c, loose({})), 'jobId', 'jobId must be a non-empty string'],
+  ['listJobs: unknown status', (c) => queue.listJobs(c, loose({ status: 'done' })), 'status', 'status must be one of queued, processing, completed, failed, cancelled'],
+  ['listJobs: empty type', (c) => queue.listJobs(c, { type: '' }), 'type', 'type must be a non-empty string'],
+  ['listJobs: limit 201', (c) => queue.listJobs(c, { limit: 201 }), 'limit', 'limit must be an integer from 1 to 200'],
+  ['listJobs: limit 0', (c) => queue.listJobs(c, { limit: 0 }), 'limit', 'limit must be an integer from 1 to 200'],
+];
+
+describe('bad input is refused before sending', () => {
+  afterEach(() => {
+    sent.length = 0;
+  });
+
+  it.each(invalid)('%s', async (_, call, field, message) => {
+    const error = (await Promise.resolve(call(client({ fetch: recordingFetch }))).catch((e: unknown) => e)) as InvalidRequestError;
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.message).toBe(message);
+    expect(error.details).toMatchObject({ field });
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps the refused value in details', async () => {
+    await expect(queue.enqueue(client(), { type: 'a', data: 1, delay: -5 })).rejects.toMatchObject({ details: { field: 'delay', value: -5 } });
+  });
+
+  it('accepts the edges: delay 0, limit 1 and 200, every status', async () => {
+    nock('https://api.aerostack.dev')
+      .post('/v1/queue/enqueue').reply(201, { jobId: 'j', success: true })
+      .post('/v1/queue/jobs').times(7).reply(200, { jobs: [], list_complete: true });
+    await queue.enqueue(client(), { type: 'a', data: null, delay: 0 });
+    await queue.listJobs(client(), { limit: 1 });
+    await queue.listJobs(client(), { limit: 200 });
+    for (const status of queue.JOB_STATUSES) await queue.listJobs(client(), { status });
+    expect(nock.isDone()).toBe(true);
+  });
+});
