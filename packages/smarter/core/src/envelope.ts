@@ -1,0 +1,48 @@
+import { AuthenticationError, defaultParseError, NotFoundError, type ErrorInfo } from '@aerostack/core';
+
+// Smarter wraps every CLI answer in a journaled envelope:
+//   { data, message?, api: 'smarter.sh/v1', thing? (v0.13), metadata: { command, thing? } | { key } }
+// and every CLI failure in { error: { errorClass, description, status, stacktrace, ... }, api, ... }.
+
+type Fields = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True for Smarter's envelope (the OpenAI-style resources answer without one). */
+export function isEnvelope(body: unknown): body is Fields {
+  return isObject(body) && typeof body.api === 'string' && body.api.startsWith('smarter.sh/');
+}
+
+/** The payload of an envelope (`undefined` when the server sent none, as for delete/deploy); anything else as is. */
+export function unwrap(body: unknown): unknown {
+  return isEnvelope(body) ? body.data : body;
+}
+
+/** The 64-hex journal key, Smarter's only per-response id (it sends no x-request-id). */
+export function journalKey(body: unknown): string | undefined {
+  const key = isObject(body) && isObject(body.metadata) ? body.metadata.key : undefined;
+  return typeof key === 'string' ? key : undefined;
+}
+
+const AUTH_FAILURE = /not ?authenticated|authentication failed|valid api key/i;
+
+/**
+ * Reads Smarter's error envelope into a readable message (never the stack trace, which is kept in
+ * `details`), and hides the server's quirks: an authentication failure arrives as 403 and is an
+ * AuthenticationError; describe/delete/deploy of a name that does not exist arrives as 503
+ * ("not ready ... not found") and is a NotFoundError.
+ */
+export function parseError(body: unknown, status: number): ErrorInfo {
+  const error = isObject(body) && isObject(body.error) ? body.error : undefined;
+  const info: ErrorInfo = error
+    ? {
+        code: typeof error.errorClass === 'string' ? error.errorClass : undefined,
+        message: typeof error.description === 'string' ? error.description.trim().split('\n')[0] : undefined,
+        details: error,
+      }
+    : { ...defaultParseError(body), ...(isObject(body) && typeof body.detail === 'string' && { message: body.detail }) };
+  const text = `${info.code ?? ''} ${info.message ?? ''}`;
+  if (status === 403 && AUTH_FAILURE.test(text)) info.type = AuthenticationError;
+  else if (status === 503 && /not ?found/i.test(text)) info.type = NotFoundError;
+  return info;
+}
