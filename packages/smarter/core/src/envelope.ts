@@ -13,9 +13,13 @@ export function isEnvelope(body: unknown): body is Fields {
   return isObject(body) && typeof body.api === 'string' && body.api.startsWith('smarter.sh/');
 }
 
-/** The payload of an envelope (`undefined` when the server sent none, as for delete/deploy); anything else as is. */
+/**
+ * The payload of an envelope (`undefined` when the server sent none, as for delete/deploy, which
+ * answer with a `message` only); anything else as is. The v0.14 passthrough merges `api` and
+ * `metadata` into a chat completion that has neither `data` nor `message`: it stays whole.
+ */
 export function unwrap(body: unknown): unknown {
-  return isEnvelope(body) ? body.data : body;
+  return isEnvelope(body) && ('data' in body || 'message' in body) ? body.data : body;
 }
 
 /** The 64-hex journal key, Smarter's only per-response id (it sends no x-request-id). */

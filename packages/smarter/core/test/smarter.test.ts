@@ -75,6 +75,12 @@ describe('SmarterClient requests', () => {
     expect(await client.get('files/')).toEqual(openai);
   });
 
+  it('keeps a passthrough completion whole: api and metadata merged into it, no data', async () => {
+    const completion = { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' } }], api: 'smarter.sh/v1', metadata: { command: 'passthrough' } };
+    const client = new SmarterClient({ apiKey: KEY, fetch: scriptedFetch(json(completion)) });
+    expect(await client.post('prompts/passthrough/openai/', {})).toEqual(completion);
+  });
+
   it('selects the environments by name and reads the SMARTER_ variables', async () => {
     expect(new SmarterClient({ environment: 'alpha' }).baseURL).toBe('https://alpha.platform.smarter.sh/api/v1/');
     expect(new SmarterClient({ environment: 'next' }).baseURL).toBe('https://next.platform.smarter.sh/api/v1/');
