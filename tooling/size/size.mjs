@@ -9,8 +9,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-// Each file of entries/ (one per package) exports a list of { name, code, budget, forbid }:
-// `code` is a small program a user could write, `budget` gzipped bytes, `forbid` canary marks.
+// Each file of entries/ (one per package) exports a list of { name, code, budget, forbid, target? }:
+// `code` is a small program a user could write, `budget` the gzipped bytes CI enforces, `forbid`
+// canary marks. `target`, where set, is a smaller budget an issue asks for and the entry does not
+// meet yet: the table shows the gap on every run instead of hiding it.
 const entries = [];
 for (const file of readdirSync(join(here, 'entries')).sort((a, b) => (a === 'core.mjs' ? -1 : b === 'core.mjs' ? 1 : a.localeCompare(b)))) {
   entries.push(...(await import(pathToFileURL(join(here, 'entries', file)).href)).default);
@@ -38,7 +40,8 @@ for (const entry of entries) {
   const leaks = (entry.forbid ?? []).filter((mark) => text.includes(mark));
   const ok = gz <= entry.budget && leaks.length === 0;
   failed ||= !ok;
-  rows.push({ entry: entry.name, 'min B': min, 'gzip B': gz, 'budget B': entry.budget, result: ok ? 'ok' : leaks.length ? `FAIL: contains ${leaks.join(', ')}` : 'FAIL: over budget' });
+  const result = !ok ? (leaks.length ? `FAIL: contains ${leaks.join(', ')}` : 'FAIL: over budget') : entry.target && gz > entry.target ? `ok; ${gz - entry.target} B over target ${entry.target}` : 'ok';
+  rows.push({ entry: entry.name, 'min B': min, 'gzip B': gz, 'budget B': entry.budget, result });
 }
 
 const cols = Object.keys(rows[0]);
@@ -51,4 +54,5 @@ if (failed) {
   console.error('\nsize check failed');
   process.exit(1);
 }
-console.log(`\n${rows.length} size checks passed`);
+const short = rows.filter((r) => r.result.includes('over target')).length;
+console.log(`\n${rows.length} size checks passed${short ? `; ${short} still over their target` : ''}`);
