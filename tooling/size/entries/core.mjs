@@ -26,6 +26,8 @@ export default [
   {
     name: 'core: one paginated listing',
     budget: 4500,
+    // The issue asks for 4000 B; this entry is not there yet (see the size table).
+    target: 4000,
     forbid: [STREAM_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient, paginate, listCompletePages } from '@aerostack/core';

@@ -1,5 +1,5 @@
 import { streamRequest, type APIPromise, type Client, type RequestOptions, type Stream } from '@aerostack/core';
-import { checkChat, type ChatParams } from './chat-params';
+import type { ChatParams } from './chat-params';
 import type { Schemas } from './spec';
 
 export type ChatCompletionChunk = Schemas['ChatCompletionChunk'];
@@ -14,8 +14,7 @@ export type ChatStreamParams = ChatParams & {
  * status is thrown here); iterate it for chunks, `break` to stop generating and close the connection.
  */
 export function chatStream(client: Client, params: ChatStreamParams, options?: RequestOptions): APIPromise<Stream<ChatCompletionChunk>> {
-  checkChat(params);
   const { includeUsage, ...rest } = params;
-  const body = { ...rest, stream: true, ...(includeUsage ? { stream_options: { include_usage: true } } : {}) };
+  const body = { ...rest, stream: true, stream_options: includeUsage ? { include_usage: true } : undefined };
   return streamRequest<ChatCompletionChunk>(client, { method: 'POST', path: '/ai/chat', body }, options);
 }

@@ -14,6 +14,8 @@ interface Case {
   viaClass: (s: ai.Search, options?: RequestOptions) => APIPromise<unknown>;
   sent: unknown;
   reply: unknown;
+  /** A read sent as POST: retried without an idempotency key. */
+  read?: boolean;
 }
 
 const doc = { id: 'doc-1', content: 'Refunds take 5 days', score: 0.92, type: 'faq', metadata: { lang: 'en' } };
@@ -35,6 +37,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.query({ text: 'how long do refunds take?', topK: 3, types: ['faq'], filter: { lang: 'en' } }, o),
     sent: { text: 'how long do refunds take?', topK: 3, types: ['faq'], filter: { lang: 'en' } },
     reply: { results: [doc] },
+    read: true,
   },
   {
     name: 'searchUpdate',
@@ -53,6 +56,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.get({ id: 'doc-1' }, o),
     sent: { id: 'doc-1' },
     reply: { result: doc, exists: true },
+    read: true,
   },
   {
     name: 'searchCount',
@@ -62,6 +66,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.count({ type: 'faq' }, o),
     sent: { type: 'faq' },
     reply: { count: 42 },
+    read: true,
   },
   {
     name: 'searchCount (total)',
@@ -71,6 +76,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.count(undefined, o),
     sent: {},
     reply: { count: 100 },
+    read: true,
   },
   {
     name: 'searchDelete',
@@ -119,7 +125,7 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('$name', ({ method, path, call, viaClass, sent, reply }) => {
+describe.each(cases)('$name', ({ method, path, call, viaClass, sent, reply, read }) => {
   it(`${method} ${path} with the key header, returning the parsed body`, async () => {
     const fetch = scriptedFetch(json(reply, 200, { 'x-request-id': 'req_ok' }));
     const { data, requestId } = await call(clientWith(fetch)).withResponse();
@@ -132,7 +138,8 @@ describe.each(cases)('$name', ({ method, path, call, viaClass, sent, reply }) =>
     expect(req!.headers.accept).toBe('application/json');
     if (method === 'POST') {
       expect(req!.headers['content-type']).toBe('application/json');
-      expect(req!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+      if (read) expect(req!.headers['idempotency-key']).toBeUndefined();
+      else expect(req!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
       expect(sentJSON(req)).toEqual(sent);
     } else {
       expect(req!.headers['content-type']).toBeUndefined();
@@ -173,41 +180,38 @@ describe.each(cases)('$name', ({ method, path, call, viaClass, sent, reply }) =>
 });
 
 describe('search: validation before sending', () => {
-  const bad: [string, (c: Client) => unknown, RegExp][] = [
-    ['ingest without content', (c) => ai.searchIngest(c, { content: '', type: 'faq' }), /^content must be a non-empty string, got ""/],
-    ['ingest without type', (c) => ai.searchIngest(c, { content: 'x' } as ai.SearchIngestParams), /^type must be a non-empty string/],
-    ['query without text', (c) => ai.searchQuery(c, { text: '' }), /^text must be a non-empty string/],
-    ['query with topK 0', (c) => ai.searchQuery(c, { text: 'x', topK: 0 }), /^topK must be an integer ≥ 1, got 0/],
-    ['query with topK 2.5', (c) => ai.searchQuery(c, { text: 'x', topK: 2.5 }), /^topK must be an integer/],
-    ['query with topK "3"', (c) => ai.searchQuery(c, { text: 'x', topK: '3' as unknown as number }), /^topK/],
-    ['update without id', (c) => ai.searchUpdate(c, { id: '', content: 'x' }), /^id must be a non-empty string/],
-    ['update without content', (c) => ai.searchUpdate(c, { id: 'a' } as ai.SearchUpdateParams), /^content must be/],
-    ['get without id', (c) => ai.searchGet(c, {} as ai.SearchGetParams), /^id must be a non-empty string, got undefined/],
-    ['delete without id', (c) => ai.searchDelete(c, { id: '' }), /^id must be/],
-    ['deleteByType without type', (c) => ai.searchDeleteByType(c, { type: '' }), /^type must be/],
-    ['configure with an unknown model', (c) => ai.searchConfigure(c, { embeddingModel: 'french' as 'english' }), /^embeddingModel must be "english" or "multilingual", got "french"/],
-    ['configure with nothing', (c) => ai.searchConfigure(c, {} as ai.SearchConfigureParams), /^embeddingModel must be/],
+  const bad: [string, (c: Client) => PromiseLike<unknown>, string, RegExp][] = [
+    ['ingest without content', (c) => ai.searchIngest(c, { content: '', type: 'faq' }), 'content', /^content: a non-empty string needed, got ""/],
+    ['ingest without type', (c) => ai.searchIngest(c, { content: 'x' } as ai.SearchIngestParams), 'type', /^type: a non-empty string needed, got undefined/],
+    ['query without text', (c) => ai.searchQuery(c, { text: '' }), 'text', /^text: a non-empty string/],
+    ['update without id', (c) => ai.searchUpdate(c, { id: '', content: 'x' }), 'id', /^id: a non-empty string/],
+    ['update without content', (c) => ai.searchUpdate(c, { id: 'a' } as ai.SearchUpdateParams), 'content', /^content: /],
+    ['get without id', (c) => ai.searchGet(c, {} as ai.SearchGetParams), 'id', /^id: a non-empty string needed, got undefined/],
+    ['delete without id', (c) => ai.searchDelete(c, { id: '' }), 'id', /^id: /],
+    ['deleteByType without type', (c) => ai.searchDeleteByType(c, { type: '' }), 'type', /^type: /],
+    ['configure with an unknown model', (c) => ai.searchConfigure(c, { embeddingModel: 'french' as 'english' }), 'embeddingModel', /^embeddingModel: "english" or "multilingual", got "french"/],
+    ['configure with nothing', (c) => ai.searchConfigure(c, {} as ai.SearchConfigureParams), 'embeddingModel', /^embeddingModel: /],
   ];
 
-  it.each(bad)('rejects %s', (_, call, why) => {
+  it.each(bad)('rejects %s, sending nothing', async (_, call, field, why) => {
     const fetch = scriptedFetch();
-    let error: unknown;
-    try {
-      call(clientWith(fetch));
-    } catch (e) {
-      error = e;
-    }
+    const error = await call(clientWith(fetch)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as InvalidRequestError).message).toMatch(why);
-    expect((error as InvalidRequestError).code).toBe('VALIDATION_ERROR');
+    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: { field } });
     expect(fetch.calls).toHaveLength(0);
   });
 
-  it('query accepts topK 1 and no topK', async () => {
-    const fetch = scriptedFetch(json({ results: [] }), json({ results: [] }));
-    await ai.searchQuery(clientWith(fetch), { text: 'x', topK: 1 });
-    await ai.searchQuery(clientWith(fetch), { text: 'x' });
-    expect(fetch.calls.map(sentJSON)).toEqual([{ text: 'x', topK: 1 }, { text: 'x' }]);
+  it('query leaves topK to the server: sent as given', async () => {
+    const fetch = scriptedFetch(json({ results: [] }), json({ results: [] }), apiError(400, 'VALIDATION_ERROR', 'topK must be at least 1'));
+    const client = clientWith(fetch, { maxRetries: 0 });
+    await ai.searchQuery(client, { text: 'x', topK: 1 });
+    await ai.searchQuery(client, { text: 'x' });
+    await expect(ai.searchQuery(client, { text: 'x', topK: 0 })).rejects.toBeInstanceOf(BadRequestError);
+    expect(fetch.calls.map(sentJSON)).toEqual([{ text: 'x', topK: 1 }, { text: 'x' }, { text: 'x', topK: 0 }]);
   });
 });
 

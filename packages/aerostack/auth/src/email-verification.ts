@@ -1,7 +1,7 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { publicRequest } from './project-request';
 import type { Body, Result } from './spec';
-import { checkEmail, rejected, requireText } from './validate';
+import { checkEmail, requireText } from './validate';
 
 export interface VerifyEmailParams {
   /** The token from the link in the verification email. */
@@ -13,9 +13,8 @@ export type ResendVerificationResult = Result<'projectResendVerification'>;
 
 /** Confirms an email address with the token of the verification link (`GET /verify-email?token=`). */
 export function verifyEmail(client: Client, projectSlug: string, params: VerifyEmailParams, options?: RequestOptions): APIPromise<VerifyEmailResult> {
-  const bad = requireText('token', params.token);
-  if (bad) return rejected(bad);
-  return publicRequest<VerifyEmailResult>(client, projectSlug, { method: 'GET', route: '/verify-email', query: { token: params.token } }, options);
+  const check = () => requireText('token', params.token);
+  return publicRequest<VerifyEmailResult>(client, projectSlug, { method: 'GET', route: '/verify-email', query: { token: params.token }, check }, options);
 }
 
 /** Sends the verification email again. */
@@ -25,7 +24,6 @@ export function resendVerificationEmail(
   params: ResendVerificationParams,
   options?: RequestOptions,
 ): APIPromise<ResendVerificationResult> {
-  const bad = checkEmail(params.email);
-  if (bad) return rejected(bad);
-  return publicRequest<ResendVerificationResult>(client, projectSlug, { method: 'POST', route: '/resend-verification', body: params }, options);
+  const check = () => checkEmail(params.email);
+  return publicRequest<ResendVerificationResult>(client, projectSlug, { method: 'POST', route: '/resend-verification', body: params, check }, options);
 }

@@ -3,13 +3,10 @@ import { toAuthResult } from './normalize';
 import { publicRequest } from './project-request';
 import type { ProjectAuthResult } from './project-types';
 import type { Body } from './spec';
-import { checkEmail, rejected, requireText } from './validate';
 
 export type LoginParams = Body<'projectLogin'>;
 
 /** Signs an end user in with email and password. Wrong credentials are an `AuthenticationError` (401). */
 export function login(client: Client, projectSlug: string, params: LoginParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
-  const bad = checkEmail(params.email) ?? requireText('password', params.password);
-  if (bad) return rejected(bad);
   return mapResult(publicRequest(client, projectSlug, { method: 'POST', route: '/login', body: params }, options), (r) => toAuthResult(r.data));
 }

@@ -1,7 +1,7 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { publicRequest } from './project-request';
 import type { Body, Result } from './spec';
-import { checkEmail, checkStrongPassword, rejected, requireText } from './validate';
+import { checkEmail, checkStrongPassword, requireText } from './validate';
 
 export type RequestPasswordResetParams = Body<'projectRequestPasswordReset'>;
 export type RequestPasswordResetResult = Result<'projectRequestPasswordReset'>;
@@ -15,14 +15,15 @@ export function requestPasswordReset(
   params: RequestPasswordResetParams,
   options?: RequestOptions,
 ): APIPromise<RequestPasswordResetResult> {
-  const bad = checkEmail(params.email);
-  if (bad) return rejected(bad);
-  return publicRequest<RequestPasswordResetResult>(client, projectSlug, { method: 'POST', route: '/reset-password-request', body: params }, options);
+  const check = () => checkEmail(params.email);
+  return publicRequest<RequestPasswordResetResult>(client, projectSlug, { method: 'POST', route: '/reset-password-request', body: params, check }, options);
 }
 
 /** Sets a new password with the token from the reset link. */
 export function resetPassword(client: Client, projectSlug: string, params: ResetPasswordParams, options?: RequestOptions): APIPromise<ResetPasswordResult> {
-  const bad = requireText('token', params.token) ?? checkStrongPassword(params.newPassword, 'newPassword');
-  if (bad) return rejected(bad);
-  return publicRequest<ResetPasswordResult>(client, projectSlug, { method: 'POST', route: '/reset-password', body: params }, options);
+  const check = () => {
+    requireText('token', params.token);
+    checkStrongPassword(params.newPassword, 'newPassword');
+  };
+  return publicRequest<ResetPasswordResult>(client, projectSlug, { method: 'POST', route: '/reset-password', body: params, check }, options);
 }

@@ -1,4 +1,4 @@
-import { path, type Client } from '@aerostack/core';
+import type { Client } from '@aerostack/core';
 
 /**
  * The URL of a public project-auth route. These live on the host, outside the versioned API:
@@ -6,6 +6,5 @@ import { path, type Client } from '@aerostack/core';
  * without its trailing `/v1`. Absolute, so the core uses it as is.
  */
 export function projectAuthURL(client: Client, projectSlug: string, route: string): string {
-  const host = client.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '');
-  return host + path`/api/v1/public/projects/${projectSlug}/auth` + route;
+  return client.baseURL.replace(/(\/v1)?\/*$/, '') + '/api/v1/public/projects/' + encodeURIComponent(projectSlug) + '/auth' + route;
 }

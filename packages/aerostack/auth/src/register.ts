@@ -3,7 +3,7 @@ import { toAuthResult } from './normalize';
 import { publicRequest } from './project-request';
 import type { ProjectAuthResult } from './project-types';
 import type { Body } from './spec';
-import { checkEmail, checkStrongPassword, rejected } from './validate';
+import { checkEmail, checkStrongPassword } from './validate';
 
 export type RegisterParams = Body<'projectRegister'>;
 
@@ -12,7 +12,9 @@ export type RegisterParams = Body<'projectRegister'>;
  * and none (the user must confirm the email first). A taken email is a `ConflictError` (409).
  */
 export function register(client: Client, projectSlug: string, params: RegisterParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
-  const bad = checkEmail(params.email) ?? checkStrongPassword(params.password);
-  if (bad) return rejected(bad);
-  return mapResult(publicRequest(client, projectSlug, { method: 'POST', route: '/register', body: params }, options), (r) => toAuthResult(r.data));
+  const check = () => {
+    checkEmail(params.email);
+    checkStrongPassword(params.password);
+  };
+  return mapResult(publicRequest(client, projectSlug, { method: 'POST', route: '/register', body: params, check }, options), (r) => toAuthResult(r.data));
 }

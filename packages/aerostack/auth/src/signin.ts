@@ -1,13 +1,15 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkEmail, rejected, requireText } from './validate';
+import { checkEmail, requireText } from './validate';
 
 export type SigninParams = Body<'authSignin'>;
 export type SigninResult = Result<'authSignin'>;
 
 /** Signs a platform user in. Sent with the API key. Wrong credentials are an `AuthenticationError` (401). */
 export function signin(client: Client, params: SigninParams, options?: RequestOptions): APIPromise<SigninResult> {
-  const bad = checkEmail(params.email) ?? requireText('password', params.password);
-  if (bad) return rejected(bad);
-  return client.post<SigninResult>('/auth/signin', params, options);
+  const check = () => {
+    checkEmail(params.email);
+    requireText('password', params.password);
+  };
+  return client.request<SigninResult>({ method: 'POST', path: '/auth/signin', body: params, check }, options);
 }

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AerostackClient, AuthenticationError, BadRequestError, ConflictError, InvalidRequestError } from '@aerostack/core';
+import { AerostackClient, AuthenticationError, BadRequestError, ConflictError, InvalidRequestError, NotFoundError } from '@aerostack/core';
 import {
   deleteAvatar,
   getCurrentUser,
@@ -62,12 +62,11 @@ describe('the project auth URL', () => {
     expect(headers['content-type']).toBe('application/json');
   });
 
-  it('needs a project slug', async () => {
-    const fetch = scriptedFetch();
+  it('leaves an empty project slug to the server: its 404 is a NotFoundError', async () => {
+    const fetch = scriptedFetch(json({ code: 'NOT_FOUND', message: 'Project not found' }, 404));
     const error = await rejection(login(clientWith(fetch), '', { email: 'ada@example.com', password: 'pw' }));
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toBe('projectSlug is required');
-    expect(fetch.calls).toHaveLength(0);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(fetch.calls[0]!.url).toBe('https://api.aerostack.dev/api/v1/public/projects//auth/login');
   });
 
   it('works with a client that has no API key at all (a browser app)', async () => {
@@ -106,7 +105,7 @@ describe('register', () => {
     expect(await tryPassword('ALLUPPERCASE1')).toBe('password must contain an upper-case letter, a lower-case letter and a digit');
     expect(await tryPassword('NoDigitsHere')).toBe('password must contain an upper-case letter, a lower-case letter and a digit');
     const badEmail = await rejection(register(client, 'my-app', { email: 'not-an-email', password: 'Str0ngPass' }));
-    expect(badEmail).toMatchObject({ code: 'VALIDATION_ERROR', details: { fieldErrors: { email: ['email must be an email address'] } } });
+    expect(badEmail).toMatchObject({ code: 'VALIDATION_ERROR', message: 'email must be an email address', details: { field: 'email' } });
     expect(fetch.calls).toHaveLength(0);
   });
 
@@ -142,6 +141,15 @@ describe('login', () => {
     const error = await rejection(login(clientWith(fetch), 'my-app', { email: 'ada@example.com', password: 'wrong' }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: 'AUTH_INVALID_CREDENTIALS', message: '401 AUTH_INVALID_CREDENTIALS: Invalid email or password', requestId: 'req_l' });
+  });
+
+  it('leaves the email and password checks to the server: its 400 is a BadRequestError', async () => {
+    const fieldErrors = { email: ['Invalid email'], password: ['Required'] };
+    const fetch = scriptedFetch(json({ code: 'VALIDATION_ERROR', message: 'Validation failed', details: { fieldErrors } }, 400));
+    const error = await rejection(login(clientWith(fetch), 'my-app', { email: 'ada', password: '' }));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', details: { fieldErrors } });
+    expect(sentJSON(fetch.calls[0])).toEqual({ email: 'ada', password: '' });
   });
 
   it('retries a 429 after retry-after-ms (a POST with an idempotency key), with no key either time', async () => {
@@ -258,7 +266,7 @@ describe('password reset', () => {
     expect(error).toMatchObject({
       code: 'VALIDATION_ERROR',
       message: 'newPassword must contain an upper-case letter, a lower-case letter and a digit',
-      details: { fieldErrors: { newPassword: ['newPassword must contain an upper-case letter, a lower-case letter and a digit'] } },
+      details: { field: 'newPassword' },
     });
     expect(fetch.calls).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkPrefix, guard, invalid } from './validate';
+import { checkPrefix, fail } from './validate';
 
 export type FlushParams = Body<'cacheFlush'>;
 export type FlushResult = Result<'cacheFlush'>;
@@ -10,10 +10,17 @@ export type FlushResult = Result<'cacheFlush'>;
  * Irreversible; at most 10,000 keys per call; the server allows about 5 calls a minute.
  */
 export function flush(client: Client, params: FlushParams = {}, options?: RequestOptions): APIPromise<FlushResult> {
-  return guard(() => {
-    checkPrefix(params.prefix);
-    // An empty prefix matches every key: most likely a variable that was meant to hold one.
-    if (params.prefix === '') invalid('prefix', 'a non-empty string (leave it out to flush every key)', params.prefix);
-    return client.post<FlushResult>('/cache/flush', params, options);
-  });
+  return client.request<FlushResult>(
+    {
+      method: 'POST',
+      path: '/cache/flush',
+      body: params,
+      check() {
+        checkPrefix(params.prefix);
+        // An empty prefix matches every key: most likely a variable that was meant to hold one.
+        if (params.prefix === '') fail('prefix: a non-empty string (leave it out to flush every key)', 'prefix');
+      },
+    },
+    options,
+  );
 }

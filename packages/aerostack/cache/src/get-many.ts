@@ -1,15 +1,12 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { MAX_BATCH } from './limits';
 import type { Body, Result } from './spec';
-import { checkKeys, guard } from './validate';
+import { checkKeys } from './validate';
 
 export type GetManyParams = Body<'cacheGetMany'>;
 export type GetManyResult = Result<'cacheGetMany'>;
 
 /** Reads up to 100 keys in one request; `results` has one entry per key, with `exists`. */
 export function getMany(client: Client, params: GetManyParams, options?: RequestOptions): APIPromise<GetManyResult> {
-  return guard(() => {
-    checkKeys(params.keys, MAX_BATCH);
-    return client.post<GetManyResult>('/cache/getMany', params, options);
-  });
+  return client.request<GetManyResult>({ method: 'POST', path: '/cache/getMany', body: params, idempotent: true, check: () => checkKeys(params.keys, MAX_BATCH) }, options);
 }

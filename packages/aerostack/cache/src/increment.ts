@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkInteger, checkKey, checkSeconds, guard } from './validate';
+import { checkInteger, checkKey, checkSeconds } from './validate';
 
 export type IncrementParams = Body<'cacheIncrement'>;
 export type IncrementResult = Result<'cacheIncrement'>;
@@ -11,11 +11,18 @@ export type IncrementResult = Result<'cacheIncrement'>;
  * server, so not atomic under concurrent increments of one key.
  */
 export function increment(client: Client, params: IncrementParams, options?: RequestOptions): APIPromise<IncrementResult> {
-  return guard(() => {
-    checkKey(params.key);
-    checkInteger(params.amount, 'amount');
-    checkInteger(params.initialValue, 'initialValue');
-    checkSeconds(params.ttl, 'ttl');
-    return client.post<IncrementResult>('/cache/increment', params, options);
-  });
+  return client.request<IncrementResult>(
+    {
+      method: 'POST',
+      path: '/cache/increment',
+      body: params,
+      check() {
+        checkKey(params.key);
+        checkInteger(params.amount, 'amount');
+        checkInteger(params.initialValue, 'initialValue');
+        checkSeconds(params.ttl, 'ttl');
+      },
+    },
+    options,
+  );
 }

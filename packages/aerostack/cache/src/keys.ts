@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkPrefix, guard } from './validate';
+import { checkPrefix } from './validate';
 
 export type KeysParams = Body<'cacheKeys'>;
 export type KeysResult = Result<'cacheKeys'>;
@@ -10,8 +10,5 @@ export type KeysResult = Result<'cacheKeys'>;
  * `truncated: true`; use `list` to walk more keys than that, with expirations.
  */
 export function keys(client: Client, params: KeysParams = {}, options?: RequestOptions): APIPromise<KeysResult> {
-  return guard(() => {
-    checkPrefix(params.prefix);
-    return client.post<KeysResult>('/cache/keys', params, options);
-  });
+  return client.request<KeysResult>({ method: 'POST', path: '/cache/keys', body: params, idempotent: true, check: () => checkPrefix(params.prefix) }, options);
 }

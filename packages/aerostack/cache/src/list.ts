@@ -1,7 +1,7 @@
 import { listCompletePages, paginate, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
 import { MAX_LIST_LIMIT } from './limits';
 import type { Body, Result } from './spec';
-import { checkLimit, checkPrefix } from './validate';
+import { checkPrefix, fail } from './validate';
 
 export type ListParams = Body<'cacheList'>;
 /** One page as the server sends it: `{ keys, list_complete, cursor? }`. */
@@ -14,15 +14,24 @@ export type CacheKey = ListResult['keys'][number];
  * `limit` is the page size (default 100, at most 1000). Pass a saved `page.nextCursor` as `cursor` to resume.
  */
 export function list(client: Client, params: ListParams = {}, options?: RequestOptions): PagePromise<CacheKey, ListResult> {
-  // Each page is a request of its own: one caller-given idempotency key on all of them would let
-  // the server answer every page with the first. Without it, each page gets a fresh key.
-  const pageOptions = options?.idempotencyKey ? { ...options, idempotencyKey: undefined } : options;
+  const { limit } = params;
   return paginate<CacheKey, ListResult>(
-    (cursor) => {
-      checkPrefix(params.prefix);
-      checkLimit(params.limit, MAX_LIST_LIMIT);
-      return client.post<ListResult>('/cache/list', { ...params, cursor }, pageOptions);
-    },
+    (cursor) =>
+      client.request(
+        {
+          method: 'POST',
+          path: '/cache/list',
+          body: { ...params, cursor },
+          // A read: no idempotency key. A caller's one is dropped too: on every page it would let
+          // the server answer each page with the first.
+          idempotent: true,
+          check() {
+            checkPrefix(params.prefix);
+            if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 1 && limit <= MAX_LIST_LIMIT)) fail(`limit: an integer from 1 to ${MAX_LIST_LIMIT}`, 'limit');
+          },
+        },
+        { ...options, idempotencyKey: undefined },
+      ),
     listCompletePages('keys'),
     params.cursor,
   );

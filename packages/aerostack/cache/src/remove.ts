@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkKey, guard } from './validate';
+import { checkKey } from './validate';
 
 export type DeleteParams = Body<'cacheDelete'>;
 export type DeleteResult = Result<'cacheDelete'>;
@@ -10,8 +10,5 @@ export type DeleteResult = Result<'cacheDelete'>;
  * a function; the `Cache` class calls the same operation `delete`.
  */
 export function remove(client: Client, params: DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
-  return guard(() => {
-    checkKey(params.key);
-    return client.post<DeleteResult>('/cache/delete', params, options);
-  });
+  return client.request<DeleteResult>({ method: 'POST', path: '/cache/delete', body: params, check: () => checkKey(params.key) }, options);
 }

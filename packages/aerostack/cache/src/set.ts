@@ -1,16 +1,23 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkKey, checkSeconds, checkValue, guard } from './validate';
+import { checkKey, checkSeconds, checkValue } from './validate';
 
 export type SetParams = Body<'cacheSet'>;
 export type SetResult = Result<'cacheSet'>;
 
 /** Stores any JSON value under a key, for `ttl` seconds when given (else until deleted). */
 export function set(client: Client, params: SetParams, options?: RequestOptions): APIPromise<SetResult> {
-  return guard(() => {
-    checkKey(params.key);
-    checkValue(params.value, 'value');
-    checkSeconds(params.ttl, 'ttl');
-    return client.post<SetResult>('/cache/set', params, options);
-  });
+  return client.request<SetResult>(
+    {
+      method: 'POST',
+      path: '/cache/set',
+      body: params,
+      check() {
+        checkKey(params.key);
+        checkValue(params.value, 'value');
+        checkSeconds(params.ttl, 'ttl');
+      },
+    },
+    options,
+  );
 }

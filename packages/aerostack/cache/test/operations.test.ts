@@ -126,4 +126,17 @@ describe('what each operation sends and returns', () => {
     expect(seen[0]!.headers['x-trace']).toBe('t1');
     expect(seen[0]!.headers['idempotency-key']).toBe('set-a-1');
   });
+
+  it('reads sent as POST carry no idempotency key; writes do', async () => {
+    const get = answer('/cache/get', 200, { value: 1, exists: true });
+    const many = answer('/cache/getMany', 200, { results: [] });
+    const names = answer('/cache/keys', 200, { keys: [], truncated: false });
+    const write = answer('/cache/set', 200, { success: true });
+    await cache.get(client(), { key: 'a' });
+    await cache.getMany(client(), { keys: ['a'] });
+    await cache.keys(client());
+    await cache.set(client(), { key: 'a', value: 1 });
+    for (const { seen } of [get, many, names]) expect(seen[0]!.headers['idempotency-key']).toBeUndefined();
+    expect(write.seen[0]!.headers['idempotency-key']).toEqual(expect.any(String));
+  });
 });

@@ -23,33 +23,33 @@ const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
 const loose = (value: unknown): never => value as never;
 
 const cases: [string, (c: Client) => PromiseLike<unknown>, string, string][] = [
-  ['get: empty key', (c) => cache.get(c, { key: '' }), 'key', 'key must be a non-empty string'],
-  ['get: key not a string', (c) => cache.get(c, loose({ key: 42 })), 'key', 'key must be a non-empty string'],
-  ['set: value missing', (c) => cache.set(c, loose({ key: 'a' })), 'value', 'value must be a JSON value (use null for "no value")'],
-  ['set: ttl zero', (c) => cache.set(c, { key: 'a', value: 1, ttl: 0 }), 'ttl', 'ttl must be a positive integer (seconds)'],
-  ['set: ttl fractional', (c) => cache.set(c, { key: 'a', value: 1, ttl: 1.5 }), 'ttl', 'ttl must be a positive integer (seconds)'],
-  ['set: ttl a string', (c) => cache.set(c, loose({ key: 'a', value: 1, ttl: '60' })), 'ttl', 'ttl must be a positive integer (seconds)'],
-  ['remove: empty key', (c) => cache.remove(c, { key: '' }), 'key', 'key must be a non-empty string'],
-  ['getMany: 101 keys', (c) => cache.getMany(c, { keys: keys(101) }), 'keys', 'keys must be an array of 1 to 100 items'],
-  ['getMany: no keys', (c) => cache.getMany(c, { keys: [] }), 'keys', 'keys must be an array of 1 to 100 items'],
-  ['getMany: not an array', (c) => cache.getMany(c, loose({ keys: 'a' })), 'keys', 'keys must be an array of 1 to 100 items'],
-  ['getMany: an empty key', (c) => cache.getMany(c, { keys: ['a', ''] }), 'keys[1]', 'keys[1] must be a non-empty string'],
-  ['setMany: 101 entries', (c) => cache.setMany(c, { entries: keys(101).map((key) => ({ key, value: 1 })) }), 'entries', 'entries must be an array of 1 to 100 items'],
-  ['setMany: bad key', (c) => cache.setMany(c, { entries: [{ key: 'a', value: 1 }, { key: '', value: 2 }] }), 'entries[1].key', 'entries[1].key must be a non-empty string'],
-  ['setMany: missing value', (c) => cache.setMany(c, loose({ entries: [{ key: 'a' }] })), 'entries[0].value', 'entries[0].value must be a JSON value (use null for "no value")'],
-  ['setMany: bad ttl', (c) => cache.setMany(c, { entries: [{ key: 'a', value: 1, ttl: -1 }] }), 'entries[0].ttl', 'entries[0].ttl must be a positive integer (seconds)'],
-  ['deleteMany: 501 keys', (c) => cache.deleteMany(c, { keys: keys(501) }), 'keys', 'keys must be an array of 1 to 500 items'],
-  ['deleteMany: a null key', (c) => cache.deleteMany(c, loose({ keys: ['a', null] })), 'keys[1]', 'keys[1] must be a non-empty string'],
-  ['list: limit 1001', (c) => cache.list(c, { limit: 1001 }), 'limit', 'limit must be an integer from 1 to 1000'],
-  ['list: limit 0', (c) => cache.list(c, { limit: 0 }), 'limit', 'limit must be an integer from 1 to 1000'],
-  ['list: prefix not a string', (c) => cache.list(c, loose({ prefix: 1 })), 'prefix', 'prefix must be a string'],
-  ['keys: prefix an object', (c) => cache.keys(c, loose({ prefix: {} })), 'prefix', 'prefix must be a string'],
-  ['flush: empty prefix', (c) => cache.flush(c, { prefix: '' }), 'prefix', 'prefix must be a non-empty string (leave it out to flush every key)'],
-  ['expire: ttl missing', (c) => cache.expire(c, loose({ key: 'a' })), 'ttl', 'ttl must be a positive integer (seconds)'],
-  ['expire: ttl negative', (c) => cache.expire(c, { key: 'a', ttl: -10 }), 'ttl', 'ttl must be a positive integer (seconds)'],
-  ['increment: fractional amount', (c) => cache.increment(c, { key: 'a', amount: 0.5 }), 'amount', 'amount must be an integer'],
-  ['increment: initialValue NaN', (c) => cache.increment(c, { key: 'a', initialValue: NaN }), 'initialValue', 'initialValue must be an integer'],
-  ['increment: ttl zero', (c) => cache.increment(c, { key: 'a', ttl: 0 }), 'ttl', 'ttl must be a positive integer (seconds)'],
+  ['get: empty key', (c) => cache.get(c, { key: '' }), 'key', 'key: a non-empty string'],
+  ['get: key not a string', (c) => cache.get(c, loose({ key: 42 })), 'key', 'key: a non-empty string'],
+  ['set: value missing', (c) => cache.set(c, loose({ key: 'a' })), 'value', 'value: a JSON value (null for "no value")'],
+  ['set: ttl zero', (c) => cache.set(c, { key: 'a', value: 1, ttl: 0 }), 'ttl', 'ttl: a positive integer (seconds)'],
+  ['set: ttl fractional', (c) => cache.set(c, { key: 'a', value: 1, ttl: 1.5 }), 'ttl', 'ttl: a positive integer (seconds)'],
+  ['set: ttl a string', (c) => cache.set(c, loose({ key: 'a', value: 1, ttl: '60' })), 'ttl', 'ttl: a positive integer (seconds)'],
+  ['remove: empty key', (c) => cache.remove(c, { key: '' }), 'key', 'key: a non-empty string'],
+  ['getMany: 101 keys', (c) => cache.getMany(c, { keys: keys(101) }), 'keys', 'keys: 1 to 100 items, got 101'],
+  ['getMany: no keys', (c) => cache.getMany(c, { keys: [] }), 'keys', 'keys: 1 to 100 items, got 0'],
+  ['getMany: not an array', (c) => cache.getMany(c, loose({ keys: 'a' })), 'keys', 'keys: 1 to 100 items, got 0'],
+  ['getMany: an empty key', (c) => cache.getMany(c, { keys: ['a', ''] }), 'keys[1]', 'keys[1]: a non-empty string'],
+  ['setMany: 101 entries', (c) => cache.setMany(c, { entries: keys(101).map((key) => ({ key, value: 1 })) }), 'entries', 'entries: 1 to 100 items, got 101'],
+  ['setMany: bad key', (c) => cache.setMany(c, { entries: [{ key: 'a', value: 1 }, { key: '', value: 2 }] }), 'entries[1].key', 'entries[1].key: a non-empty string'],
+  ['setMany: missing value', (c) => cache.setMany(c, loose({ entries: [{ key: 'a' }] })), 'entries[0].value', 'entries[0].value: a JSON value (null for "no value")'],
+  ['setMany: bad ttl', (c) => cache.setMany(c, { entries: [{ key: 'a', value: 1, ttl: -1 }] }), 'entries[0].ttl', 'entries[0].ttl: a positive integer (seconds)'],
+  ['deleteMany: 501 keys', (c) => cache.deleteMany(c, { keys: keys(501) }), 'keys', 'keys: 1 to 500 items, got 501'],
+  ['deleteMany: a null key', (c) => cache.deleteMany(c, loose({ keys: ['a', null] })), 'keys[1]', 'keys[1]: a non-empty string'],
+  ['list: limit 1001', (c) => cache.list(c, { limit: 1001 }), 'limit', 'limit: an integer from 1 to 1000'],
+  ['list: limit 0', (c) => cache.list(c, { limit: 0 }), 'limit', 'limit: an integer from 1 to 1000'],
+  ['list: prefix not a string', (c) => cache.list(c, loose({ prefix: 1 })), 'prefix', 'prefix: a string'],
+  ['keys: prefix an object', (c) => cache.keys(c, loose({ prefix: {} })), 'prefix', 'prefix: a string'],
+  ['flush: empty prefix', (c) => cache.flush(c, { prefix: '' }), 'prefix', 'prefix: a non-empty string (leave it out to flush every key)'],
+  ['expire: ttl missing', (c) => cache.expire(c, loose({ key: 'a' })), 'ttl', 'ttl: a positive integer (seconds)'],
+  ['expire: ttl negative', (c) => cache.expire(c, { key: 'a', ttl: -10 }), 'ttl', 'ttl: a positive integer (seconds)'],
+  ['increment: fractional amount', (c) => cache.increment(c, { key: 'a', amount: 0.5 }), 'amount', 'amount: an integer'],
+  ['increment: initialValue NaN', (c) => cache.increment(c, { key: 'a', initialValue: NaN }), 'initialValue', 'initialValue: an integer'],
+  ['increment: ttl zero', (c) => cache.increment(c, { key: 'a', ttl: 0 }), 'ttl', 'ttl: a positive integer (seconds)'],
 ];
 
 describe('bad input is refused before sending', () => {
@@ -57,17 +57,9 @@ describe('bad input is refused before sending', () => {
     const error = (await Promise.resolve(call(client({ fetch: recordingFetch }))).catch((e: unknown) => e)) as InvalidRequestError;
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.details).toMatchObject({ field });
-    expect(error.details).toHaveProperty('value');
+    expect(error.details).toEqual({ field });
     expect(error.message).toBe(message);
     expect(sent).toEqual([]);
-  });
-
-  it('keeps the refused value in details', async () => {
-    const tooMany = keys(101);
-    await expect(cache.set(client(), { key: 'a', value: 1, ttl: 1.5 })).rejects.toMatchObject({ details: { field: 'ttl', value: 1.5 } });
-    await expect(cache.getMany(client(), { keys: tooMany })).rejects.toMatchObject({ details: { field: 'keys', value: tooMany } });
-    await expect(cache.get(client(), loose({ key: null }))).rejects.toMatchObject({ details: { field: 'key', value: null } });
   });
 
   it('rejects the returned promise instead of throwing', async () => {

@@ -15,19 +15,13 @@ export class BatchStatementError extends SDKError {
   readonly result: BatchResult;
 
   constructor(result: BatchResult, requestId?: string) {
-    const failed = result.results.flatMap((entry, i) => (entry.success ? [] : [i]));
-    const reasons = failed.map((i) => `#${i}: ${result.results[i]?.error ?? 'no reason given'}`).join('; ');
-    super(
-      failed.length
-        ? `${failed.length} of ${result.results.length} batch statements failed: ${reasons}`
-        : 'The batch failed (the server reported success: false for it)',
-      {
-        code: 'BATCH_STATEMENT_FAILED',
-        details: { failed: failed.map((index) => ({ index, error: result.results[index]?.error })) },
-        requestId,
-      },
-    );
-    this.failed = failed;
+    const failed = result.results.flatMap((entry, index) => (entry.success ? [] : [{ index, error: entry.error }]));
+    super(`Batch failed: ${failed.map(({ index, error }) => `#${index}: ${error}`).join('; ') || 'success: false, no statement named'}`, {
+      code: 'BATCH_STATEMENT_FAILED',
+      details: { failed },
+      requestId,
+    });
+    this.failed = failed.map(({ index }) => index);
     this.result = result;
   }
 }

@@ -2,7 +2,7 @@ import { mapResult, type APIPromise, type Client, type RequestOptions } from '@a
 import { BatchStatementError } from './batch-error';
 import type { Body, Result } from './spec';
 import { checkStatement } from './statement';
-import { guard, invalid } from './validate';
+import { fail } from './validate';
 
 export type BatchParams = Body<'dbBatch'>;
 /** `{ results: [{ results, success, error? }], success }`: one entry per statement, in request order. */
@@ -23,17 +23,24 @@ export const MAX_BATCH_STATEMENTS = 25;
  * the top-level `success` is true only when all did). With `{ throwOnError: true }` a failure throws.
  */
 export function batch(client: Client, params: BatchParams, options?: BatchOptions): APIPromise<BatchResult> {
-  return guard(() => {
-    const { queries } = params;
-    if (!Array.isArray(queries) || queries.length === 0 || queries.length > MAX_BATCH_STATEMENTS) {
-      invalid('queries', `an array of 1 to ${MAX_BATCH_STATEMENTS} statements (split larger batches)`, queries);
-    }
-    const body = { ...params, queries: queries.map((statement, i) => checkStatement(statement, `queries[${i}].`)) };
-    const sent = client.post<BatchResult>('/db/batch', body, options);
-    if (!options?.throwOnError) return sent;
-    return mapResult(sent, ({ data, requestId }) => {
-      if (!data.success || data.results.some((entry) => !entry.success)) throw new BatchStatementError(data, requestId);
-      return data;
-    });
-  });
+  const { queries } = params;
+  const sent = client.request<BatchResult>(
+    {
+      method: 'POST',
+      path: '/db/batch',
+      body: params,
+      check() {
+        const n = Array.isArray(queries) ? queries.length : 0;
+        if (!n || n > MAX_BATCH_STATEMENTS) fail(`queries: 1 to ${MAX_BATCH_STATEMENTS} statements, got ${n} (split larger batches)`, 'queries');
+        queries.forEach((statement, i) => checkStatement(statement, `queries[${i}].`));
+      },
+    },
+    options,
+  );
+  return options?.throwOnError
+    ? mapResult(sent, ({ data, requestId }) => {
+        if (!data.success || data.results.some((entry) => !entry.success)) throw new BatchStatementError(data, requestId);
+        return data;
+      })
+    : sent;
 }

@@ -1,7 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Result } from './spec';
 import { checkStatement, type Statement } from './statement';
-import { guard } from './validate';
 
 /** `{ sql, params? }`: what `` sql`...` `` builds. */
 export type QueryParams = Statement;
@@ -15,5 +14,5 @@ export type QueryResult<R = Row> = Omit<Result<'dbQuery'>, 'results'> & { result
  * A plain `{ sql, params }` works too; the values of `params` bind to the `?` placeholders in order.
  */
 export function query<R = Row>(client: Client, statement: QueryParams, options?: RequestOptions): APIPromise<QueryResult<R>> {
-  return guard(() => client.post<QueryResult<R>>('/db/query', checkStatement(statement), options));
+  return client.request({ method: 'POST', path: '/db/query', body: statement, check: () => checkStatement(statement) }, options);
 }

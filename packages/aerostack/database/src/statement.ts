@@ -1,32 +1,24 @@
 import type { Body } from './spec';
-import { invalid } from './validate';
+import { fail } from './validate';
 
 /** One SQL statement: text with positional `?` placeholders, and the values bound to them in order. */
 export type Statement = Body<'dbQuery'>;
 
 /**
- * A value may be bound when it survives JSON unchanged. `undefined` would vanish (use null for SQL
- * NULL), NaN and Infinity would turn into null, and functions, symbols and bigints cannot be sent.
+ * Checks the values bound by one statement; `at` prefixes field names (`queries[3].`). A value may
+ * be bound when it survives JSON as itself: `undefined`, NaN, Infinity, functions and symbols would
+ * turn into null (use null for SQL NULL), bigints cannot be sent, and an array would bind as one
+ * value (`IN (${ids})`: use `join`). The rest (`sql` a non-empty string, `params` an array) the
+ * server checks, answering 400 VALIDATION_ERROR.
  */
-export function checkParam(value: unknown, field: string): void {
-  const type = typeof value;
-  if (value === undefined || type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(value))) {
-    invalid(field, 'a JSON value (null for SQL NULL)', value);
+export function checkStatement(statement: Statement, at = ''): void {
+  const params: unknown = (statement as Statement | null)?.params;
+  if (Array.isArray(params)) {
+    params.forEach((value: unknown, i) => {
+      const type = typeof value;
+      if (value === undefined || Array.isArray(value) || /^(fu|sy|bi)/.test(type) || (type === 'number' && !isFinite(value as number))) {
+        fail(`${at}params[${i}]: not a JSON value (null for SQL NULL, join for lists)`, `${at}params[${i}]`);
+      }
+    });
   }
-}
-
-/** Checks one statement and returns the JSON body part for it: `{ sql, params }`. `at` prefixes field names (`queries[3].`). */
-export function checkStatement(statement: Statement, at = ''): Statement {
-  // Typed callers cannot pass a bare string, but JavaScript can; that is the mistake to catch.
-  const given: unknown = statement;
-  if (typeof given !== 'object' || given === null) {
-    invalid(at ? at.slice(0, -1) : 'statement', '{ sql, params } (use sql`...`)', given);
-  }
-  const { sql, params } = statement;
-  if (typeof sql !== 'string' || !sql.trim()) invalid(`${at}sql`, 'a non-empty string', sql);
-  if (params !== undefined) {
-    if (!Array.isArray(params)) invalid(`${at}params`, 'an array', params);
-    params.forEach((value, i) => checkParam(value, `${at}params[${i}]`));
-  }
-  return { sql, params };
 }

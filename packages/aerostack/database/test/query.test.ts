@@ -75,20 +75,28 @@ describe('query', () => {
   });
 
   it.each([
-    ['a bare string', () => loose('SELECT 1'), 'statement', 'statement must be { sql, params } (use sql`...`)'],
-    ['null', () => loose(null), 'statement', 'statement must be { sql, params } (use sql`...`)'],
-    ['sql not a string', () => loose({ sql: 42 }), 'sql', 'sql must be a non-empty string'],
-    ['sql empty', () => ({ sql: '  ' }), 'sql', 'sql must be a non-empty string'],
-    ['params not an array', () => loose({ sql: 'SELECT ?', params: 'x' }), 'params', 'params must be an array'],
-    ['a function param', () => ({ sql: 'SELECT ?', params: [() => 1] }), 'params[0]', 'params[0] must be a JSON value (null for SQL NULL)'],
-    ['a symbol param', () => ({ sql: 'SELECT ?, ?', params: [1, Symbol('s')] }), 'params[1]', 'params[1] must be a JSON value (null for SQL NULL)'],
-    ['an undefined param', () => ({ sql: 'SELECT ?', params: [undefined] }), 'params[0]', 'params[0] must be a JSON value (null for SQL NULL)'],
+    ['a function param', () => ({ sql: 'SELECT ?', params: [() => 1] }), 'params[0]', 'params[0]: not a JSON value (null for SQL NULL, join for lists)'],
+    ['a symbol param', () => ({ sql: 'SELECT ?, ?', params: [1, Symbol('s')] }), 'params[1]', 'params[1]: not a JSON value (null for SQL NULL, join for lists)'],
+    ['an undefined param', () => ({ sql: 'SELECT ?', params: [undefined] }), 'params[0]', 'params[0]: not a JSON value (null for SQL NULL, join for lists)'],
+    ['an array param', () => ({ sql: 'SELECT ?', params: [[1, 2]] }), 'params[0]', 'params[0]: not a JSON value (null for SQL NULL, join for lists)'],
   ])('refuses %s before sending', async (_, statement, field, message) => {
     const error = (await query(client({ fetch: recordingFetch }), statement()).catch((e: unknown) => e)) as InvalidRequestError;
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error.code).toBe('VALIDATION_ERROR');
     expect(error.message).toBe(message);
-    expect(error.details).toMatchObject({ field });
+    expect(error.details).toEqual({ field });
     expect(sent).toEqual([]);
+  });
+
+  it.each([
+    ['sql not a string', { sql: 42 }],
+    ['sql empty', { sql: '  ' }],
+    ['params not an array', { sql: 'SELECT ?', params: 'x' }],
+  ])('leaves %s to the server, whose 400 arrives as a BadRequestError', async (_, statement) => {
+    const { seen } = answer('/db/query', 400, { code: 'VALIDATION_ERROR', message: 'sql is required' });
+    const error = (await query(client({ maxRetries: 0 }), loose(statement)).catch((e: unknown) => e)) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(seen[0]!.body).toEqual(statement);
   });
 });

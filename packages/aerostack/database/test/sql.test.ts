@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '@aerostack/core';
-import { sql, type SqlQuery } from '../src';
+import { join, query, sql, unsafeRaw, type SqlQuery } from '../src';
+import { client } from './helpers';
 
 const plain = (q: SqlQuery) => ({ sql: q.sql, params: q.params });
 const refusal = (build: () => unknown) => {
@@ -74,20 +75,20 @@ describe('sql`...`', () => {
     expect(JSON.stringify(sql`SELECT ${1}`)).toBe('{"sql":"SELECT ?","params":[1]}');
   });
 
-  it('sql.join makes a list of placeholders, or of fragments with a separator', () => {
+  it('join makes a list of placeholders, or of fragments with a separator', () => {
     const ids = [1, 2, "3'); DROP TABLE t; --"];
-    expect(plain(sql`SELECT * FROM t WHERE id IN (${sql.join(ids)})`)).toEqual({ sql: 'SELECT * FROM t WHERE id IN (?, ?, ?)', params: ids });
+    expect(plain(sql`SELECT * FROM t WHERE id IN (${join(ids)})`)).toEqual({ sql: 'SELECT * FROM t WHERE id IN (?, ?, ?)', params: ids });
     const rows = [
       ['a', 1],
       ['b', 2],
     ].map(([k, v]) => sql`(${k}, ${v})`);
-    expect(plain(sql`INSERT INTO kv (k, v) VALUES ${sql.join(rows)}`)).toEqual({ sql: 'INSERT INTO kv (k, v) VALUES (?, ?), (?, ?)', params: ['a', 1, 'b', 2] });
-    const where = sql.join([sql`a = ${1}`, sql`b = ${2}`], sql` AND `);
+    expect(plain(sql`INSERT INTO kv (k, v) VALUES ${join(rows)}`)).toEqual({ sql: 'INSERT INTO kv (k, v) VALUES (?, ?), (?, ?)', params: ['a', 1, 'b', 2] });
+    const where = join([sql`a = ${1}`, sql`b = ${2}`], sql` AND `);
     expect(plain(where)).toEqual({ sql: 'a = ? AND b = ?', params: [1, 2] });
   });
 
-  it('sql.unsafeRaw splices trusted text as is', () => {
-    const column = sql.unsafeRaw('created_at');
+  it('unsafeRaw splices trusted text as is', () => {
+    const column = unsafeRaw('created_at');
     expect(plain(sql`SELECT * FROM t ORDER BY ${column} DESC LIMIT ${10}`)).toEqual({ sql: 'SELECT * FROM t ORDER BY created_at DESC LIMIT ?', params: [10] });
   });
 
@@ -98,28 +99,34 @@ describe('sql`...`', () => {
     ['a bigint', 10n],
     ['NaN', NaN],
     ['Infinity', Infinity],
-  ])('refuses %s as a value', (_, value) => {
-    const error = refusal(() => sql`SELECT * FROM t WHERE a = ${1} AND b = ${value}`);
+    ['an array', [1, 2]],
+  ])('binds %s as it is, and query refuses it before sending', async (_, value) => {
+    const q = sql`SELECT * FROM t WHERE a = ${1} AND b = ${value}`;
+    expect(q.params).toEqual([1, value]);
+    const sent: unknown[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      sent.push(input);
+      return Response.json({});
+    };
+    const error = (await query(client({ fetch }), q).catch((e: unknown) => e)) as InvalidRequestError;
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.message).toBe('sql value 2 must be a JSON value (null for SQL NULL)');
-    expect(error.details).toEqual({ field: 'sql value 2', value });
-  });
-
-  it('refuses an array, pointing at sql.join', () => {
-    const error = refusal(() => sql`SELECT * FROM t WHERE id IN (${[1, 2]})`);
-    expect(error.message).toBe('sql value 1 must be one value (lists: sql.join)');
+    expect(error.message).toBe('params[1]: not a JSON value (null for SQL NULL, join for lists)');
+    expect(error.details).toEqual({ field: 'params[1]' });
+    expect(sent).toEqual([]);
   });
 
   it('refuses to be called as a plain function', () => {
     const call = sql as unknown as (strings: string[]) => SqlQuery;
-    expect(refusal(() => call(['DROP TABLE users'])).message).toBe('sql must be used as a tag: sql`...`');
+    const error = refusal(() => call(['DROP TABLE users']));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toBe('sql: use it as a tag, sql`...`');
+    expect(error.details).toEqual({ field: 'sql' });
   });
 
   it('refuses an empty join, a bad separator and raw text that is not a string', () => {
-    expect(refusal(() => sql.join([])).message).toBe('sql.join list must be a non-empty array');
-    expect(refusal(() => sql.join([1, 2], ', ' as unknown as SqlQuery)).message).toBe('sql.join separator must be made with sql`...`');
-    expect(refusal(() => sql.join([undefined])).message).toBe('sql.join item 1 must be a JSON value (null for SQL NULL)');
-    expect(refusal(() => sql.unsafeRaw(1 as unknown as string)).message).toBe('sql.unsafeRaw text must be a string');
+    expect(refusal(() => join([])).message).toBe('join: a non-empty array of items');
+    expect(refusal(() => join([1, 2], ', ' as unknown as SqlQuery)).message).toBe('join separator: made with sql`...`');
+    expect(refusal(() => unsafeRaw(1 as unknown as string)).message).toBe('unsafeRaw: a string');
   });
 });

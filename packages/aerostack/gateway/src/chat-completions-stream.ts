@@ -1,9 +1,7 @@
 import { streamRequest, type APIPromise, type Client, type Stream } from '@aerostack/core';
 import type { ChatCompletionChunk, ChatCompletionsParams } from './chat-types';
-import { checkChat } from './check-chat';
-import { consumerAuth, missingConsumerKey, type ConsumerRequestOptions } from './consumer';
+import { consumerAuth, type ConsumerRequestOptions } from './consumer';
 import { chatCompletionsPath } from './routes';
-import { rejected } from './validate';
 
 /**
  * The same chat, streamed: resolves once the headers are in to a `Stream` of chunks (an error
@@ -15,12 +13,10 @@ export function chatCompletionsStream(
   params: ChatCompletionsParams,
   options?: ConsumerRequestOptions,
 ): APIPromise<Stream<ChatCompletionChunk>> {
-  const bad = missingConsumerKey(options) ?? checkChat(params);
-  if (bad) return rejected(bad);
   const { apiSlug, ...body } = params;
   return streamRequest<ChatCompletionChunk>(
     client,
-    { method: 'POST', path: chatCompletionsPath(client, apiSlug, options?.pathStyle), body: { ...body, stream: true }, auth: consumerAuth(options) },
+    { method: 'POST', path: chatCompletionsPath(client, apiSlug, options), body: { ...body, stream: true }, auth: consumerAuth(options) },
     options,
   );
 }

@@ -12,17 +12,15 @@ export interface ConsumerRequestOptions extends RequestOptions {
   pathStyle?: PathStyle | undefined;
 }
 
-/** The refusal of a consumer call made without a consumer key, or undefined when there is one. */
-export function missingConsumerKey(options: ConsumerRequestOptions | undefined): InvalidRequestError | undefined {
-  return options?.consumerKey
-    ? undefined
-    : new InvalidRequestError('Missing consumerKey: pass it to new Gateway(client, { consumerKey }) or in the call options', { code: 'MISSING_CONSUMER_KEY' });
-}
-
 // The options go to the core as they are: it reads only the fields it knows.
-/** Request-spec auth of the consumer calls: the Bearer credential, and not the API key. */
+/**
+ * Request-spec auth of the consumer calls: the Bearer credential, and not the API key. The core
+ * calls it before sending, so a call without a consumer key is refused there, with nothing sent.
+ */
 export function consumerAuth(options: ConsumerRequestOptions | undefined): () => Record<string, string> {
-  return () => ({ authorization: `Bearer ${options?.consumerKey ?? ''}` });
+  return () => {
+    const key = options?.consumerKey;
+    if (!key) throw new InvalidRequestError('Missing consumerKey: pass { consumerKey }', { code: 'MISSING_CONSUMER_KEY' });
+    return { authorization: 'Bearer ' + key };
+  };
 }
-
-export const SLUG_HINT = ' (in the params, or new Gateway(client, { apiSlug }))';

@@ -1,4 +1,4 @@
-import type { APIPromise, Client, RequestOptions, Stream } from '@aerostack/core';
+import { APIPromise, type Client, type RequestOptions, type Stream } from '@aerostack/core';
 import { billingLog, type BillingLogParams, type BillingLogResult } from './billing-log';
 import { chatCompletions } from './chat-completions';
 import { chatCompletionsStream } from './chat-completions-stream';
@@ -6,6 +6,7 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionsParams } from 
 import type { ConsumerRequestOptions } from './consumer';
 import type { PathStyle } from './routes';
 import { getUsage, type UsageParams, type UsageResult } from './usage';
+import { fail } from './validate';
 import { getWallet, type WalletParams, type WalletResult } from './wallet';
 
 export interface GatewayOptions {
@@ -35,27 +36,36 @@ export class Gateway {
   }
 
   chatCompletions(params: SlugOptional<ChatCompletionsParams>, options?: ConsumerRequestOptions): APIPromise<ChatCompletion> {
-    return chatCompletions(this.client, this.#params(params), this.#options(options));
+    return this.#consumer(chatCompletions, params, options);
   }
 
   chatCompletionsStream(params: SlugOptional<ChatCompletionsParams>, options?: ConsumerRequestOptions): APIPromise<Stream<ChatCompletionChunk>> {
-    return chatCompletionsStream(this.client, this.#params(params), this.#options(options));
+    return this.#consumer(chatCompletionsStream, params, options);
   }
 
   getWallet(params: SlugOptional<WalletParams> = {}, options?: ConsumerRequestOptions): APIPromise<WalletResult> {
-    return getWallet(this.client, this.#params(params), this.#options(options));
+    return this.#consumer(getWallet, params, options);
   }
 
   getUsage(params: SlugOptional<UsageParams> = {}, options?: ConsumerRequestOptions): APIPromise<UsageResult> {
-    return getUsage(this.client, this.#params(params), this.#options(options));
+    return this.#consumer(getUsage, params, options);
   }
 
-  // An empty slug is refused by the function, with a message naming both places to set it.
-  #params<P>(params: P & { apiSlug?: string | undefined }): P & { apiSlug: string } {
-    return { ...params, apiSlug: params.apiSlug ?? this.options.apiSlug ?? '' };
-  }
-
-  #options(options: ConsumerRequestOptions = {}): ConsumerRequestOptions {
-    return { ...options, consumerKey: options.consumerKey ?? this.options.consumerKey, pathStyle: options.pathStyle ?? this.options.pathStyle };
+  // A consumer call with the facade's defaults filled in. No slug anywhere is refused here, with a
+  // message naming both places to set it (the functions leave an empty slug to the server).
+  #consumer<P extends { apiSlug: string }, T>(
+    call: (client: Client, params: P, options?: ConsumerRequestOptions) => APIPromise<T>,
+    params: SlugOptional<P>,
+    options: ConsumerRequestOptions = {},
+  ): APIPromise<T> {
+    const apiSlug = params.apiSlug ?? this.options.apiSlug;
+    if (!apiSlug) {
+      return new APIPromise<T>(Promise.resolve().then(() => fail('apiSlug is required (in the params, or new Gateway(client, { apiSlug }))', 'apiSlug')));
+    }
+    return call(this.client, { ...params, apiSlug } as P, {
+      ...options,
+      consumerKey: options.consumerKey ?? this.options.consumerKey,
+      pathStyle: options.pathStyle ?? this.options.pathStyle,
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { path, type Client } from '@aerostack/core';
+import type { Client } from '@aerostack/core';
+import type { ConsumerRequestOptions } from './consumer';
 
 /**
  * Where the consumer routes are. `'v1'` (default, the spec's): under the base URL,
@@ -8,14 +9,15 @@ import { path, type Client } from '@aerostack/core';
 export type PathStyle = 'v1' | 'host';
 
 function host(client: Client): string {
-  return client.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '');
+  return client.baseURL.replace(/(\/v1)?\/*$/, '');
 }
 
-export function chatCompletionsPath(client: Client, apiSlug: string, style: PathStyle = 'v1'): string {
-  return style === 'host' ? host(client) + path`/api/gateway/${apiSlug}/v1/chat/completions` : path`/ai/gateway/${apiSlug}/chat/completions`;
+export function chatCompletionsPath(client: Client, apiSlug: string, options?: ConsumerRequestOptions): string {
+  const slug = encodeURIComponent(apiSlug);
+  return (options?.pathStyle === 'host' ? host(client) + '/api/gateway/' + slug + '/v1' : '/ai/gateway/' + slug) + '/chat/completions';
 }
 
 /** `me/wallet` or `me/usage` of the calling consumer. */
-export function consumerPath(client: Client, what: 'wallet' | 'usage', style: PathStyle = 'v1'): string {
-  return (style === 'host' ? host(client) + '/api/gateway/me/' : '/ai/gateway/me/') + what;
+export function consumerPath(client: Client, what: 'wallet' | 'usage', options?: ConsumerRequestOptions): string {
+  return (options?.pathStyle === 'host' ? host(client) + '/api' : '/ai') + '/gateway/me/' + what;
 }

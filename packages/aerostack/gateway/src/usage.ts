@@ -1,8 +1,8 @@
 import type { APIPromise, Client } from '@aerostack/core';
-import { consumerAuth, missingConsumerKey, SLUG_HINT, type ConsumerRequestOptions } from './consumer';
+import { consumerAuth, type ConsumerRequestOptions } from './consumer';
 import { consumerPath } from './routes';
 import type { Result } from './spec';
-import { invalidField, rejected, requireText } from './validate';
+import { fail, requireText } from './validate';
 
 export interface UsageParams {
   /** The gateway API whose usage to read. */
@@ -15,10 +15,9 @@ export type UsageResult = Result<'gatewayUsage'>;
 /** The calling consumer's token and request totals (`GET .../me/usage?api_slug=&days=`, Bearer). */
 export function getUsage(client: Client, params: UsageParams, options?: ConsumerRequestOptions): APIPromise<UsageResult> {
   const { apiSlug, days } = params;
-  const bad =
-    missingConsumerKey(options) ??
-    requireText('apiSlug', apiSlug, SLUG_HINT) ??
-    (days === undefined || (Number.isInteger(days) && days >= 1) ? undefined : invalidField('days', 'days must be a whole number, 1 or more'));
-  if (bad) return rejected(bad);
-  return client.request<UsageResult>({ method: 'GET', path: consumerPath(client, 'usage', options?.pathStyle), query: { api_slug: apiSlug, days }, auth: consumerAuth(options) }, options);
+  const check = () => {
+    requireText('apiSlug', apiSlug);
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1)) fail('days must be a whole number, 1 or more', 'days');
+  };
+  return client.request<UsageResult>({ method: 'GET', path: consumerPath(client, 'usage', options), query: { api_slug: apiSlug, days }, auth: consumerAuth(options), check }, options);
 }

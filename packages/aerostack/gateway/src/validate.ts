@@ -1,16 +1,11 @@
-import { APIPromise, InvalidRequestError } from '@aerostack/core';
+import { InvalidRequestError } from '@aerostack/core';
 
-/** The error for one bad field, shaped like the server's 400 (`VALIDATION_ERROR`, `details.fieldErrors`). */
-export function invalidField(field: string, message: string): InvalidRequestError {
-  return new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { fieldErrors: { [field]: [message] } } });
-}
-
-/** An operation's answer when its input was refused before sending: a rejected promise, like any failed call. */
-export function rejected<T>(error: InvalidRequestError): APIPromise<T> {
-  return new APIPromise<T>(Promise.reject(error));
+/** Refuses the input before sending: an `InvalidRequestError` (`VALIDATION_ERROR`, `details.field`) saying what to fix. */
+export function fail(message: string, field?: string): never {
+  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
 }
 
 /** A non-empty string, or the error naming the field. */
-export function requireText(field: string, value: unknown, hint = ''): InvalidRequestError | undefined {
-  return typeof value === 'string' && value ? undefined : invalidField(field, `${field} is required${hint}`);
+export function requireText(field: string, value: unknown): void {
+  if (typeof value !== 'string' || !value) fail(`${field} is required`, field);
 }

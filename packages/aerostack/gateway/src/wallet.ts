@@ -1,8 +1,8 @@
 import type { APIPromise, Client } from '@aerostack/core';
-import { consumerAuth, missingConsumerKey, SLUG_HINT, type ConsumerRequestOptions } from './consumer';
+import { consumerAuth, type ConsumerRequestOptions } from './consumer';
 import { consumerPath } from './routes';
 import type { Result } from './spec';
-import { rejected, requireText } from './validate';
+import { requireText } from './validate';
 
 export interface WalletParams {
   /** The gateway API whose wallet to read. */
@@ -12,10 +12,14 @@ export type WalletResult = Result<'gatewayWallet'>;
 
 /** The calling consumer's wallet for a gateway API (`GET .../me/wallet?api_slug=`, Bearer). */
 export function getWallet(client: Client, params: WalletParams, options?: ConsumerRequestOptions): APIPromise<WalletResult> {
-  const bad = missingConsumerKey(options) ?? requireText('apiSlug', params.apiSlug, SLUG_HINT);
-  if (bad) return rejected(bad);
   return client.request<WalletResult>(
-    { method: 'GET', path: consumerPath(client, 'wallet', options?.pathStyle), query: { api_slug: params.apiSlug }, auth: consumerAuth(options) },
+    {
+      method: 'GET',
+      path: consumerPath(client, 'wallet', options),
+      query: { api_slug: params.apiSlug },
+      auth: consumerAuth(options),
+      check: () => requireText('apiSlug', params.apiSlug),
+    },
     options,
   );
 }

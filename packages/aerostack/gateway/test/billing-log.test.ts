@@ -69,7 +69,7 @@ describe('billingLog', () => {
     expect(missing).toBeInstanceOf(InvalidRequestError);
     expect(missing).toMatchObject({ code: 'VALIDATION_ERROR', message: 'consumerId is required' });
     expect((await rejection(billingLog(client, { consumerId: 'c', apiId: 'a', units: 1.5 }))).message).toBe('units must be a whole number, 0 or more');
-    expect((await rejection(billingLog(client, { consumerId: 'c', apiId: 'a', units: -1 }))).details).toEqual({ fieldErrors: { units: ['units must be a whole number, 0 or more'] } });
+    expect((await rejection(billingLog(client, { consumerId: 'c', apiId: 'a', units: -1 }))).details).toEqual({ field: 'units' });
     expect(fetch.calls).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AerostackClient, AuthenticationError, InvalidRequestError, RateLimitError, StreamError } from '@aerostack/core';
+import { AerostackClient, AuthenticationError, BadRequestError, InvalidRequestError, RateLimitError, StreamError } from '@aerostack/core';
 import { chatCompletions, chatCompletionsStream, getUsage, getWallet, type ChatCompletionChunk } from '../src';
 import { API_KEY, clientWith, json, rejection, scriptedFetch, sentJSON, type SentRequest } from './helpers';
 import { sse } from './sse';
@@ -68,6 +68,18 @@ describe('chatCompletions', () => {
     }
   });
 
+  it('host form: the base URL loses trailing slashes and its /v1, nothing else', async () => {
+    const fetch = scriptedFetch(json(completion), json(completion), json(completion));
+    for (const baseURL of ['https://gw.example.com/v1/', 'https://gw.example.com//', 'https://gw.example.com/v1/v1']) {
+      await chatCompletions(clientWith(fetch, { baseURL }), { apiSlug: 's', messages }, { consumerKey: KEY, pathStyle: 'host' });
+    }
+    expect(fetch.calls.map((c) => c.url)).toEqual([
+      'https://gw.example.com/api/gateway/s/v1/chat/completions',
+      'https://gw.example.com/api/gateway/s/v1/chat/completions',
+      'https://gw.example.com/v1/api/gateway/s/v1/chat/completions',
+    ]);
+  });
+
   it('takes a user JWT as the credential', async () => {
     const fetch = scriptedFetch(json(completion));
     await chatCompletions(clientWith(fetch), { apiSlug: 'my-api', messages }, { consumerKey: 'eyJhbGciOi.user.jwt' });
@@ -79,17 +91,17 @@ describe('chatCompletions', () => {
     const error = await rejection(chatCompletions(clientWith(fetch), { apiSlug: 'my-api', messages }));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error.code).toBe('MISSING_CONSUMER_KEY');
-    expect(error.message).toContain('{ consumerKey }');
+    expect(error.message).toBe('Missing consumerKey: pass { consumerKey }');
     expect(fetch.calls).toHaveLength(0);
   });
 
-  it('checks apiSlug and messages before sending', async () => {
-    const fetch = scriptedFetch();
-    const noSlug = await rejection(chatCompletions(clientWith(fetch), { apiSlug: '', messages }, { consumerKey: KEY }));
-    expect(noSlug).toMatchObject({ code: 'VALIDATION_ERROR', details: { fieldErrors: { apiSlug: [expect.stringContaining('apiSlug is required')] } } });
-    const noMessages = await rejection(chatCompletions(clientWith(fetch), { apiSlug: 'my-api', messages: [] }, { consumerKey: KEY }));
-    expect(noMessages.message).toBe('messages must not be empty');
-    expect(fetch.calls).toHaveLength(0);
+  it('leaves apiSlug and messages to the server, whose 400 is a BadRequestError', async () => {
+    const fieldErrors = { messages: ['must not be empty'] };
+    const fetch = scriptedFetch(json({ code: 'VALIDATION_ERROR', message: 'Invalid request', details: { fieldErrors } }, 400));
+    const error = await rejection(chatCompletions(clientWith(fetch), { apiSlug: 'my-api', messages: [] }, { consumerKey: KEY }));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', details: { fieldErrors } });
+    expect(fetch.calls).toHaveLength(1);
   });
 
   it('raises 401 as AuthenticationError (string `error` body too)', async () => {
@@ -211,7 +223,7 @@ describe('getWallet', () => {
   it('needs the consumer key and the slug', async () => {
     const fetch = scriptedFetch();
     expect((await rejection(getWallet(clientWith(fetch), { apiSlug: 'my-api' }))).code).toBe('MISSING_CONSUMER_KEY');
-    expect((await rejection(getWallet(clientWith(fetch), { apiSlug: '' }, { consumerKey: KEY }))).code).toBe('VALIDATION_ERROR');
+    expect(await rejection(getWallet(clientWith(fetch), { apiSlug: '' }, { consumerKey: KEY }))).toMatchObject({ code: 'VALIDATION_ERROR', message: 'apiSlug is required', details: { field: 'apiSlug' } });
     expect(fetch.calls).toHaveLength(0);
   });
 });
@@ -240,7 +252,7 @@ describe('getUsage', () => {
   it('checks days before sending', async () => {
     const fetch = scriptedFetch();
     const error = await rejection(getUsage(clientWith(fetch), { apiSlug: 'my-api', days: 0 }, { consumerKey: KEY }));
-    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'days must be a whole number, 1 or more' });
+    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'days must be a whole number, 1 or more', details: { field: 'days' } });
     expect(fetch.calls).toHaveLength(0);
   });
 });

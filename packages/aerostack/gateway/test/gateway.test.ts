@@ -43,9 +43,12 @@ describe('Gateway facade', () => {
     const fetch = scriptedFetch();
     const noKey = await rejection(new Gateway(clientWith(fetch), { apiSlug: 's' }).chatCompletions({ messages }));
     expect(noKey).toBeInstanceOf(InvalidRequestError);
-    expect(noKey.message).toContain('new Gateway(client, { consumerKey })');
+    expect(noKey.message).toContain('{ consumerKey }');
     const noSlug = await rejection(new Gateway(clientWith(fetch), { consumerKey: 'k' }).getUsage());
-    expect(noSlug.message).toBe('apiSlug is required (in the params, or new Gateway(client, { apiSlug }))');
+    expect(noSlug).toBeInstanceOf(InvalidRequestError);
+    expect(noSlug).toMatchObject({ code: 'VALIDATION_ERROR', message: 'apiSlug is required (in the params, or new Gateway(client, { apiSlug }))', details: { field: 'apiSlug' } });
+    const noChatSlug = await rejection(new Gateway(clientWith(fetch), { consumerKey: 'k' }).chatCompletionsStream({ messages }));
+    expect(noChatSlug.message).toBe(noSlug.message);
     expect(fetch.calls).toHaveLength(0);
   });
 });

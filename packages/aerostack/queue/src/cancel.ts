@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkText, guard } from './validate';
+import { checkText } from './validate';
 
 export type CancelParams = Body<'queueCancelJob'>;
 export type CancelResult = Result<'queueCancelJob'>;
@@ -10,8 +10,5 @@ export type CancelResult = Result<'queueCancelJob'>;
  * the answer is then `{ success: false, note }` rather than an error.
  */
 export function cancel(client: Client, params: CancelParams, options?: RequestOptions): APIPromise<CancelResult> {
-  return guard(() => {
-    checkText(params.jobId, 'jobId');
-    return client.post<CancelResult>('/queue/cancel', params, options);
-  });
+  return client.request({ method: 'POST', path: '/queue/cancel', body: params, check: () => checkText(params.jobId, 'jobId') }, options);
 }

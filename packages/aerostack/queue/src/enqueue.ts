@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkText, guard, invalid } from './validate';
+import { checkText, fail } from './validate';
 
 export type EnqueueParams = Body<'queueEnqueue'>;
 export type EnqueueResult = Result<'queueEnqueue'>;
@@ -10,12 +10,19 @@ export type EnqueueResult = Result<'queueEnqueue'>;
  * from now. Resolves to `{ jobId, success }` (the server answers 201 Created).
  */
 export function enqueue(client: Client, params: EnqueueParams, options?: RequestOptions): APIPromise<EnqueueResult> {
-  return guard(() => {
-    checkText(params.type, 'type');
-    // `undefined` would vanish from the JSON body and the server would refuse the job.
-    if (params.data === undefined) invalid('data', 'a JSON value (null for none)', params.data);
-    const { delay } = params;
-    if (delay !== undefined && !(Number.isSafeInteger(delay) && delay >= 0)) invalid('delay', 'a non-negative integer (seconds)', delay);
-    return client.post<EnqueueResult>('/queue/enqueue', params, options);
-  });
+  const { delay } = params;
+  return client.request(
+    {
+      method: 'POST',
+      path: '/queue/enqueue',
+      body: params,
+      check() {
+        checkText(params.type, 'type');
+        // `undefined` would vanish from the JSON body and the server would refuse the job.
+        if (params.data === undefined) fail('data: a JSON value (null for none)', 'data');
+        if (delay !== undefined && !(Number.isSafeInteger(delay) && delay >= 0)) fail('delay: a non-negative integer (seconds)', 'delay');
+      },
+    },
+    options,
+  );
 }

@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { checkText, guard } from './validate';
+import { checkText } from './validate';
 
 export type GetJobParams = Body<'queueGetJob'>;
 export type GetJobResult = Result<'queueGetJob'>;
@@ -10,8 +10,5 @@ export type GetJobResult = Result<'queueGetJob'>;
  * is `{ job: null, exists: false }`, not an error.
  */
 export function getJob(client: Client, params: GetJobParams, options?: RequestOptions): APIPromise<GetJobResult> {
-  return guard(() => {
-    checkText(params.jobId, 'jobId');
-    return client.post<GetJobResult>('/queue/job', params, options);
-  });
+  return client.request({ method: 'POST', path: '/queue/job', body: params, idempotent: true, check: () => checkText(params.jobId, 'jobId') }, options);
 }

@@ -44,18 +44,17 @@ const recordingFetch = async (input: RequestInfo | URL): Promise<Response> => {
 };
 
 const invalid: [string, (c: Client) => PromiseLike<unknown>, string, string][] = [
-  ['enqueue: empty type', (c) => queue.enqueue(c, { type: '', data: {} }), 'type', 'type must be a non-empty string'],
-  ['enqueue: type not a string', (c) => queue.enqueue(c, loose({ type: 7, data: {} })), 'type', 'type must be a non-empty string'],
-  ['enqueue: data missing', (c) => queue.enqueue(c, loose({ type: 'a' })), 'data', 'data must be a JSON value (null for none)'],
-  ['enqueue: negative delay', (c) => queue.enqueue(c, { type: 'a', data: 1, delay: -1 }), 'delay', 'delay must be a non-negative integer (seconds)'],
-  ['enqueue: fractional delay', (c) => queue.enqueue(c, { type: 'a', data: 1, delay: 1.5 }), 'delay', 'delay must be a non-negative integer (seconds)'],
-  ['enqueue: delay in a string', (c) => queue.enqueue(c, loose({ type: 'a', data: 1, delay: '10' })), 'delay', 'delay must be a non-negative integer (seconds)'],
-  ['getJob: empty id', (c) => queue.getJob(c, { jobId: '' }), 'jobId', 'jobId must be a non-empty string'],
-  ['cancel: id missing', (c) => queue.cancel(c, loose({})), 'jobId', 'jobId must be a non-empty string'],
-  ['listJobs: unknown status', (c) => queue.listJobs(c, loose({ status: 'done' })), 'status', 'status must be one of queued, processing, completed, failed, cancelled'],
-  ['listJobs: empty type', (c) => queue.listJobs(c, { type: '' }), 'type', 'type must be a non-empty string'],
-  ['listJobs: limit 201', (c) => queue.listJobs(c, { limit: 201 }), 'limit', 'limit must be an integer from 1 to 200'],
-  ['listJobs: limit 0', (c) => queue.listJobs(c, { limit: 0 }), 'limit', 'limit must be an integer from 1 to 200'],
+  ['enqueue: empty type', (c) => queue.enqueue(c, { type: '', data: {} }), 'type', 'type: a non-empty string'],
+  ['enqueue: type not a string', (c) => queue.enqueue(c, loose({ type: 7, data: {} })), 'type', 'type: a non-empty string'],
+  ['enqueue: data missing', (c) => queue.enqueue(c, loose({ type: 'a' })), 'data', 'data: a JSON value (null for none)'],
+  ['enqueue: negative delay', (c) => queue.enqueue(c, { type: 'a', data: 1, delay: -1 }), 'delay', 'delay: a non-negative integer (seconds)'],
+  ['enqueue: fractional delay', (c) => queue.enqueue(c, { type: 'a', data: 1, delay: 1.5 }), 'delay', 'delay: a non-negative integer (seconds)'],
+  ['enqueue: delay in a string', (c) => queue.enqueue(c, loose({ type: 'a', data: 1, delay: '10' })), 'delay', 'delay: a non-negative integer (seconds)'],
+  ['getJob: empty id', (c) => queue.getJob(c, { jobId: '' }), 'jobId', 'jobId: a non-empty string'],
+  ['cancel: id missing', (c) => queue.cancel(c, loose({})), 'jobId', 'jobId: a non-empty string'],
+  ['listJobs: empty type', (c) => queue.listJobs(c, { type: '' }), 'type', 'type: a non-empty string'],
+  ['listJobs: limit 201', (c) => queue.listJobs(c, { limit: 201 }), 'limit', 'limit: an integer from 1 to 200'],
+  ['listJobs: limit 0', (c) => queue.listJobs(c, { limit: 0 }), 'limit', 'limit: an integer from 1 to 200'],
 ];
 
 describe('bad input is refused before sending', () => {
@@ -68,12 +67,16 @@ describe('bad input is refused before sending', () => {
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error.code).toBe('VALIDATION_ERROR');
     expect(error.message).toBe(message);
-    expect(error.details).toMatchObject({ field });
+    expect(error.details).toEqual({ field });
     expect(sent).toEqual([]);
   });
 
-  it('keeps the refused value in details', async () => {
-    await expect(queue.enqueue(client(), { type: 'a', data: 1, delay: -5 })).rejects.toMatchObject({ details: { field: 'delay', value: -5 } });
+  it('leaves an unknown status to the server, whose 400 arrives as a BadRequestError', async () => {
+    const { seen } = answer('/queue/jobs', 400, { code: 'VALIDATION_ERROR', message: 'Invalid status' });
+    const error = (await Promise.resolve(queue.listJobs(client({ maxRetries: 0 }), loose({ status: 'done' }))).catch((e: unknown) => e)) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(seen[0]!.body).toEqual({ status: 'done' });
   });
 
   it('accepts the edges: delay 0, limit 1 and 200, every status', async () => {

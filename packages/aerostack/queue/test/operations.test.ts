@@ -71,4 +71,13 @@ describe('what each operation sends and returns', () => {
     answer('/queue/cancel', 200, { success: false, note: 'Job is already completed' });
     expect(await queue.cancel(client(), { jobId: 'job_2' })).toEqual({ success: false, note: 'Job is already completed' });
   });
+
+  it('getJob is a read: no idempotency key; enqueue carries one', async () => {
+    const read = answer('/queue/job', 200, { job: null, exists: false });
+    const write = answer('/queue/enqueue', 201, { jobId: 'j', success: true });
+    await queue.getJob(client(), { jobId: 'j' });
+    await queue.enqueue(client(), { type: 'a', data: null });
+    expect(read.seen[0]!.headers['idempotency-key']).toBeUndefined();
+    expect(write.seen[0]!.headers['idempotency-key']).toEqual(expect.any(String));
+  });
 });

@@ -1,6 +1,6 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
-import { guard, invalid } from './validate';
+import { fail } from './validate';
 
 export type InvokeParams = Body<'servicesInvoke'>;
 /** `{ success, result }`; `R` types what the service returns (declared by the caller, not checked at run time). */
@@ -11,11 +11,18 @@ export type InvokeResult<R = Result<'servicesInvoke'>['result']> = Omit<Result<'
  * `invoke<Receipt>(client, { serviceName: 'billing-webhook', data: { orderId } })`.
  */
 export function invoke<R = Result<'servicesInvoke'>['result']>(client: Client, params: InvokeParams, options?: RequestOptions): APIPromise<InvokeResult<R>> {
-  return guard(() => {
-    const { serviceName, data } = params;
-    if (typeof serviceName !== 'string' || !serviceName) invalid('serviceName', 'a non-empty string', serviceName);
-    // `undefined` would vanish from the JSON body and the server would refuse the call.
-    if (data === undefined) invalid('data', 'a JSON value (null for none)', data);
-    return client.post<InvokeResult<R>>('/services/invoke', params, options);
-  });
+  const { serviceName, data } = params;
+  return client.request(
+    {
+      method: 'POST',
+      path: '/services/invoke',
+      body: params,
+      check() {
+        if (typeof serviceName !== 'string' || !serviceName) fail('serviceName: a non-empty string', 'serviceName');
+        // `undefined` would vanish from the JSON body and the server would refuse the call.
+        if (data === undefined) fail('data: a JSON value (null for none)', 'data');
+      },
+    },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
 
 export type CopyParams = Body<'storageCopy'>;
@@ -8,9 +8,17 @@ export type CopyResult = Result<'storageCopy'>;
 
 /** Copies a file to another key. */
 export function copy(client: Client, params: CopyParams, options?: RequestOptions): APIPromise<CopyResult> {
-  return client.post<CopyResult>(
-    '/storage/copy',
-    { ...params, sourceKey: checkKey(params.sourceKey, 'sourceKey'), destKey: checkKey(params.destKey, 'destKey') },
+  const { sourceKey, destKey } = params;
+  return client.request<CopyResult>(
+    {
+      method: 'POST',
+      path: '/storage/copy',
+      body: { ...params, sourceKey: trimKey(sourceKey), destKey: trimKey(destKey) },
+      check: () => {
+        checkKey(sourceKey, 'sourceKey');
+        checkKey(destKey, 'destKey');
+      },
+    },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
 
 export type DeleteParams = Body<'storageDelete'>;
@@ -7,5 +7,8 @@ export type DeleteResult = Result<'storageDelete'>;
 
 /** Deletes a file (`delete` on the `Storage` class; `delete` is a reserved word for a function). */
 export function remove(client: Client, params: DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
-  return client.post<DeleteResult>('/storage/delete', { ...params, key: checkKey(params.key) }, options);
+  return client.request<DeleteResult>(
+    { method: 'POST', path: '/storage/delete', body: { ...params, key: trimKey(params.key) }, check: () => checkKey(params.key) },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
 
 export type ExistsParams = Body<'storageExists'>;
@@ -7,5 +7,8 @@ export type ExistsResult = Result<'storageExists'>;
 
 /** `{ exists }`: whether a file is there. */
 export function exists(client: Client, params: ExistsParams, options?: RequestOptions): APIPromise<ExistsResult> {
-  return client.post<ExistsResult>('/storage/exists', { ...params, key: checkKey(params.key) }, options);
+  return client.request<ExistsResult>(
+    { method: 'POST', path: '/storage/exists', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
 
 export type GetUrlParams = Body<'storageGetUrl'>;
@@ -8,5 +8,8 @@ export type GetUrlResult = Result<'storageGetUrl'>;
 
 /** The public CDN URL of a file. */
 export function getUrl(client: Client, params: GetUrlParams, options?: RequestOptions): APIPromise<GetUrlResult> {
-  return client.post<GetUrlResult>('/storage/getUrl', { ...params, key: checkKey(params.key) }, options);
+  return client.request<GetUrlResult>(
+    { method: 'POST', path: '/storage/getUrl', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
+    options,
+  );
 }

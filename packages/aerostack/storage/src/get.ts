@@ -1,5 +1,5 @@
 import { mapResult, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body } from './spec';
 
 export type GetParams = Body<'storageGet'>;
@@ -24,7 +24,7 @@ export interface DownloadedFile {
 /** Downloads a file without buffering it. A missing key is a NotFoundError. */
 export function get(client: Client, params: GetParams, options?: RequestOptions): APIPromise<DownloadedFile> {
   const request = client.request<Response>(
-    { method: 'POST', path: '/storage/get', body: { ...params, key: checkKey(params.key) }, parse: 'raw' },
+    { method: 'POST', path: '/storage/get', body: { ...params, key: trimKey(params.key) }, parse: 'raw', idempotent: true, check: () => checkKey(params.key) },
     { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
   );
   return mapResult(request, ({ data: response }) => {

@@ -1,24 +1,22 @@
 import { InvalidRequestError } from '@aerostack/core';
 
-// Control characters would reach the server's object names and URLs unseen.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Kept tiny on purpose: these checks ride along in every one-call bundle. They run as a request's
+// `check`, so what they throw rejects the call's promise and nothing is sent.
+
+/** Throws the InvalidRequestError for a bad parameter, naming it in the message and `details.field`. */
+export function fail(message: string, field?: string): never {
+  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
+}
+
+/** A key as the API wants it: leading `/`s dropped. (Anything but a string is refused by `checkKey`.) */
+export const trimKey = (key: unknown): string => String(key).replace(/^\/+/, '');
 
 /**
- * A key as the API wants it: leading `/`s dropped. Throws an InvalidRequestError naming the key
- * when it is empty (unless `emptyOk`, for prefixes), holds a control character or a `..` segment.
+ * Refuses (naming its field) a key that is not a string, is empty once trimmed, or holds a `..`
+ * segment or a control character, which would reach object names and URLs unseen.
  */
-export function checkKey(key: unknown, field = 'key', emptyOk = false): string {
-  const k = typeof key === 'string' ? key.replace(/^\/+/, '') : '';
-  const why =
-    typeof key !== 'string'
-      ? 'must be a string'
-      : !k && !emptyOk
-        ? 'must not be empty'
-        : CONTROL.test(k)
-          ? 'must not contain control characters'
-          : k.split('/').includes('..')
-            ? 'must not contain ".." segments'
-            : '';
-  if (why) throw new InvalidRequestError(`Storage ${field} ${JSON.stringify(key)} ${why}`, { code: 'VALIDATION_ERROR', details: { field } });
-  return k;
+export function checkKey(key: unknown, field = 'key'): void {
+  if (typeof key != 'string' || /(^|\/)\.\.(\/|$)|[\0-\x1f\x7f]/.test(key) || !trimKey(key)) {
+    fail(`${field} ${JSON.stringify(key)}: empty, ".." segment or control character`, field);
+  }
 }

@@ -1,5 +1,5 @@
-import { InvalidRequestError, paginate, truncatedPages, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { paginate, truncatedPages, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
+import { fail, trimKey } from './keys';
 import type { Body, Result, Schemas } from './spec';
 
 export type ListParams = Body<'storageList'>;
@@ -13,9 +13,14 @@ export type StorageObject = Schemas['StorageObject'];
  */
 export function list(client: Client, params: ListParams = {}, options?: RequestOptions): PagePromise<StorageObject, ListPage> {
   const { limit, prefix } = params;
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) {
-    throw new InvalidRequestError(`Storage list limit must be an integer from 1 to 1000, got ${String(limit)}`, { code: 'VALIDATION_ERROR', details: { field: 'limit' } });
-  }
-  const body = { ...params, prefix: prefix === undefined ? undefined : checkKey(prefix, 'prefix', true) };
-  return paginate<StorageObject, ListPage>((cursor) => client.post<ListPage>('/storage/list', { ...body, cursor }, options), truncatedPages('objects'), params.cursor);
+  // The prefix only selects what is listed: leading `/`s are dropped, the rest is the server's to judge.
+  const body = { ...params, prefix: prefix && trimKey(prefix) };
+  const check = () => {
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) fail(`limit: an integer from 1 to 1000 needed, got ${limit}`, 'limit');
+  };
+  return paginate<StorageObject, ListPage>(
+    (cursor) => client.request<ListPage>({ method: 'POST', path: '/storage/list', body: { ...body, cursor }, idempotent: true, check }, options),
+    truncatedPages('objects'),
+    params.cursor,
+  );
 }

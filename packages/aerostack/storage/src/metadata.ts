@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
 
 export type GetMetadataParams = Body<'storageGetMetadata'>;
@@ -8,5 +8,8 @@ export type GetMetadataResult = Result<'storageGetMetadata'>;
 
 /** A file's size, type, modification time and etag, without its contents. */
 export function getMetadata(client: Client, params: GetMetadataParams, options?: RequestOptions): APIPromise<GetMetadataResult> {
-  return client.post<GetMetadataResult>('/storage/getMetadata', { ...params, key: checkKey(params.key) }, options);
+  return client.request<GetMetadataResult>(
+    { method: 'POST', path: '/storage/getMetadata', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
 
 export type MoveParams = Body<'storageMove'>;
@@ -8,9 +8,17 @@ export type MoveResult = Result<'storageMove'>;
 
 /** Moves a file to another key. The server copies, then deletes: not atomic. */
 export function move(client: Client, params: MoveParams, options?: RequestOptions): APIPromise<MoveResult> {
-  return client.post<MoveResult>(
-    '/storage/move',
-    { ...params, sourceKey: checkKey(params.sourceKey, 'sourceKey'), destKey: checkKey(params.destKey, 'destKey') },
+  const { sourceKey, destKey } = params;
+  return client.request<MoveResult>(
+    {
+      method: 'POST',
+      path: '/storage/move',
+      body: { ...params, sourceKey: trimKey(sourceKey), destKey: trimKey(destKey) },
+      check: () => {
+        checkKey(sourceKey, 'sourceKey');
+        checkKey(destKey, 'destKey');
+      },
+    },
     options,
   );
 }

@@ -1,6 +1,6 @@
 import { multipart, type APIPromise, type Client, type RequestOptions, type UploadSource } from '@aerostack/core';
 import { contentTypeFor } from './content-type';
-import { checkKey } from './keys';
+import { checkKey, trimKey } from './keys';
 import type { Result } from './spec';
 
 export interface UploadParams {
@@ -20,10 +20,10 @@ export type UploadResult = Result<'storageUpload'>;
 
 /** Uploads a file as multipart/form-data (fields `key`, `contentType`, `file`), streamed. */
 export function upload(client: Client, params: UploadParams, options?: RequestOptions): APIPromise<UploadResult> {
-  const key = checkKey(params.key);
+  const key = trimKey(params.key);
   const { file } = params;
   const contentType = params.contentType || contentTypeFor(key) || (file instanceof Blob && file.type) || 'application/octet-stream';
   // The metadata goes first, so a server can place the object before the bytes arrive.
   const form = multipart({ key, contentType, file: { data: file, filename: key.slice(key.lastIndexOf('/') + 1), contentType } });
-  return client.request<UploadResult>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }, options);
+  return client.request<UploadResult>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType, check: () => checkKey(params.key) }, options);
 }

@@ -152,11 +152,12 @@ describe('get: errors', () => {
     expect(error).toMatchObject({ status, code, details: { why: 'test' }, requestId: `req_${status}` });
   });
 
-  it('retries a 503 (a read sent as POST, with an idempotency key) and then streams', async () => {
+  it('retries a 503 (a read sent as POST, so without an idempotency key) and then streams', async () => {
     const fetch = scriptedFetch(apiError(503, 'INTERNAL_ERROR', 'busy'), file('ok'));
     const obj = await get(clientWith(fetch), { key: 'a' });
     expect(await obj.text()).toBe('ok');
     expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls.map((c) => c.headers['idempotency-key'])).toEqual([undefined, undefined]);
   });
 
   it('an abort before the response is an APIUserAbortError', async () => {

@@ -68,22 +68,24 @@ describe('list', () => {
     expect(fetch.calls).toHaveLength(1);
   });
 
-  it.each([0, -1, 1001, 2.5, Number.NaN])('rejects limit %s before sending', (limit) => {
+  it.each([0, -1, 1001, 2.5, Number.NaN])('rejects limit %s before sending', async (limit) => {
     const fetch = scriptedFetch();
-    expect(() => list(clientWith(fetch), { limit })).toThrow(InvalidRequestError);
-    expect(() => list(clientWith(fetch), { limit })).toThrow(/limit must be an integer from 1 to 1000/);
+    const listing = list(clientWith(fetch), { limit });
+    await expect(listing).rejects.toThrow(InvalidRequestError);
+    await expect(listing).rejects.toMatchObject({ message: `limit: an integer from 1 to 1000 needed, got ${limit}`, code: 'VALIDATION_ERROR', details: { field: 'limit' } });
+    await expect(listing.toArray({ limit: 10 })).rejects.toThrow(InvalidRequestError);
     expect(fetch.calls).toHaveLength(0);
   });
 
-  it('accepts limit 1 and 1000, and an empty prefix; rejects a ".." prefix', async () => {
-    const fetch = scriptedFetch(json({ objects: [], truncated: false }), json({ objects: [], truncated: false }));
+  it('accepts limit 1 and 1000 and an empty prefix; sends a prefix as given, less its leading "/"s', async () => {
+    const empty = () => json({ objects: [], truncated: false });
+    const fetch = scriptedFetch(empty(), empty(), empty());
     await list(clientWith(fetch), { limit: 1, prefix: '' });
     await list(clientWith(fetch), { limit: 1000, prefix: '/' });
-    expect(fetch.calls.map(sentJSON)).toEqual([
-      { limit: 1, prefix: '' },
-      { limit: 1000, prefix: '' },
-    ]);
-    expect(() => list(clientWith(fetch), { prefix: '../secrets/' })).toThrow(/Storage prefix "..\/secrets\/" must not contain/);
+    // A prefix only selects what is listed: no key rules apply to it.
+    await list(clientWith(fetch), { prefix: '//a/../b/' });
+    expect(fetch.calls.map(sentJSON)).toEqual([{ limit: 1, prefix: '' }, { limit: 1000, prefix: '' }, { prefix: 'a/../b/' }]);
+    expect(fetch.calls.every((c) => c.headers['idempotency-key'] === undefined)).toBe(true);
   });
 
   it.each([

@@ -14,6 +14,8 @@ interface Case {
   viaClass: (s: storage.Storage, options?: RequestOptions) => APIPromise<unknown>;
   sent: unknown;
   reply: unknown;
+  /** A read sent as POST: retried without an idempotency key. */
+  read?: boolean;
 }
 
 const META = { exists: true, size: 2048, contentType: 'image/png', lastModified: '2026-03-01T10:00:00Z', etag: '"e1"' };
@@ -25,6 +27,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.getUrl({ key: 'avatars/1.png' }, o),
     sent: { key: 'avatars/1.png' },
     reply: { url: 'https://cdn.aerostack.dev/projects/p1/avatars/1.png' },
+    read: true,
   },
   {
     name: 'remove',
@@ -41,6 +44,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.exists({ key: 'docs/a b.pdf' }, o),
     sent: { key: 'docs/a b.pdf' },
     reply: { exists: false },
+    read: true,
   },
   {
     name: 'getMetadata',
@@ -49,6 +53,7 @@ const cases: Case[] = [
     viaClass: (s, o) => s.getMetadata({ key: 'avatars/1.png' }, o),
     sent: { key: 'avatars/1.png' },
     reply: META,
+    read: true,
   },
   {
     name: 'copy',
@@ -68,7 +73,7 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('$name', ({ path, call, viaClass, sent, reply }) => {
+describe.each(cases)('$name', ({ path, call, viaClass, sent, reply, read }) => {
   it(`POSTs JSON to ${path} and returns the parsed body`, async () => {
     const fetch = scriptedFetch(json(reply, 200, { 'x-request-id': 'req_ok' }));
     const { data, requestId } = await call(clientWith(fetch)).withResponse();
@@ -79,7 +84,8 @@ describe.each(cases)('$name', ({ path, call, viaClass, sent, reply }) => {
     expect(req!.url).toBe(API + path);
     expect(req!.headers['x-aerostack-key']).toBe('ac_secret_test');
     expect(req!.headers['content-type']).toBe('application/json');
-    expect(req!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    if (read) expect(req!.headers['idempotency-key']).toBeUndefined();
+    else expect(req!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(sentJSON(req)).toEqual(sent);
   });
 
@@ -108,11 +114,12 @@ describe.each(cases)('$name', ({ path, call, viaClass, sent, reply }) => {
     expect(error).toMatchObject({ status, code, message: `${status} ${code}: it failed`, details: { field: 'key' }, requestId: `req_${status}` });
   });
 
-  it('retries a 429, keeping the idempotency key', async () => {
+  it('retries a 429, keeping the idempotency key (a read has none)', async () => {
     const fetch = scriptedFetch(apiError(429, 'RATE_LIMIT_EXCEEDED', 'slow', undefined), json(reply));
     await expect(call(clientWith(fetch))).resolves.toEqual(reply);
     expect(fetch.calls).toHaveLength(2);
     expect(fetch.calls[1]!.headers['idempotency-key']).toBe(fetch.calls[0]!.headers['idempotency-key']);
+    if (!read) expect(fetch.calls[0]!.headers['idempotency-key']).toBeDefined();
   });
 });
 

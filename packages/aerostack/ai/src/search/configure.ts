@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { invalid } from '../invalid';
+import { fail } from '../invalid';
 import type { Body, Result } from '../spec';
 
 export type EmbeddingModel = Body<'searchConfigure'>['embeddingModel'];
@@ -13,6 +13,8 @@ export type SearchConfigureResult = Result<'searchConfigure'>;
 /** Chooses the embedding model of the project's index. */
 export function searchConfigure(client: Client, params: SearchConfigureParams, options?: RequestOptions): APIPromise<SearchConfigureResult> {
   const embeddingModel: unknown = 'embeddingModel' in params ? params.embeddingModel : params.model;
-  if (embeddingModel !== 'english' && embeddingModel !== 'multilingual') invalid('embeddingModel', '"english" or "multilingual"', embeddingModel);
-  return client.post<SearchConfigureResult>('/ai/search/configure', { embeddingModel }, options);
+  const check = () => {
+    if (embeddingModel !== 'english' && embeddingModel !== 'multilingual') fail(`embeddingModel: "english" or "multilingual", got ${JSON.stringify(embeddingModel)}`, 'embeddingModel');
+  };
+  return client.request<SearchConfigureResult>({ method: 'POST', path: '/ai/search/configure', body: { embeddingModel }, check }, options);
 }

@@ -8,5 +8,5 @@ export type SearchCountResult = Result<'searchCount'>;
 
 /** How many documents there are, in all or of one type. */
 export function searchCount(client: Client, params: SearchCountParams = {}, options?: RequestOptions): APIPromise<SearchCountResult> {
-  return client.post<SearchCountResult>('/ai/search/count', params, options);
+  return client.request<SearchCountResult>({ method: 'POST', path: '/ai/search/count', body: params, idempotent: true }, options);
 }

@@ -7,6 +7,5 @@ export type SearchDeleteByTypeResult = Result<'searchDeleteByType'>;
 
 /** Deletes every document of one type. */
 export function searchDeleteByType(client: Client, params: SearchDeleteByTypeParams, options?: RequestOptions): APIPromise<SearchDeleteByTypeResult> {
-  checkText('type', params.type);
-  return client.post<SearchDeleteByTypeResult>('/ai/search/deleteByType', params, options);
+  return client.request<SearchDeleteByTypeResult>({ method: 'POST', path: '/ai/search/deleteByType', body: params, check: () => checkText('type', params.type) }, options);
 }

@@ -7,6 +7,5 @@ export type SearchDeleteResult = Result<'searchDelete'>;
 
 /** Deletes one document by id (`search.delete` on the class). */
 export function searchDelete(client: Client, params: SearchDeleteParams, options?: RequestOptions): APIPromise<SearchDeleteResult> {
-  checkText('id', params.id);
-  return client.post<SearchDeleteResult>('/ai/search/delete', params, options);
+  return client.request<SearchDeleteResult>({ method: 'POST', path: '/ai/search/delete', body: params, check: () => checkText('id', params.id) }, options);
 }

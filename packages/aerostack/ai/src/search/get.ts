@@ -8,6 +8,5 @@ export type SearchGetResult = Result<'searchGet'>;
 
 /** One document by id. */
 export function searchGet(client: Client, params: SearchGetParams, options?: RequestOptions): APIPromise<SearchGetResult> {
-  checkText('id', params.id);
-  return client.post<SearchGetResult>('/ai/search/get', params, options);
+  return client.request<SearchGetResult>({ method: 'POST', path: '/ai/search/get', body: params, idempotent: true, check: () => checkText('id', params.id) }, options);
 }

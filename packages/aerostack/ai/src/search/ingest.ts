@@ -8,7 +8,16 @@ export type SearchIngestResult = Result<'searchIngest'>;
 
 /** Embeds a document and stores it for search. */
 export function searchIngest(client: Client, params: SearchIngestParams, options?: RequestOptions): APIPromise<SearchIngestResult> {
-  checkText('content', params.content);
-  checkText('type', params.type);
-  return client.post<SearchIngestResult>('/ai/search/ingest', params, options);
+  return client.request<SearchIngestResult>(
+    {
+      method: 'POST',
+      path: '/ai/search/ingest',
+      body: params,
+      check: () => {
+        checkText('content', params.content);
+        checkText('type', params.type);
+      },
+    },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
-import { checkText, inRange, invalid } from '../invalid';
+import { checkText } from '../invalid';
 import type { Body, Result, Schemas } from '../spec';
 
 /** `text` to search for; `topK` results (default 5), limited to `types`, matching `filter`. */
@@ -10,7 +10,5 @@ export type SearchResult = Schemas['SearchResult'];
 
 /** Finds the documents closest in meaning to `text`. */
 export function searchQuery(client: Client, params: SearchQueryParams, options?: RequestOptions): APIPromise<SearchQueryResult> {
-  checkText('text', params.text);
-  if (!inRange(params.topK, 1, Infinity, true)) invalid('topK', 'an integer ≥ 1', params.topK);
-  return client.post<SearchQueryResult>('/ai/search/query', params, options);
+  return client.request<SearchQueryResult>({ method: 'POST', path: '/ai/search/query', body: params, idempotent: true, check: () => checkText('text', params.text) }, options);
 }

@@ -8,7 +8,16 @@ export type SearchUpdateResult = Result<'searchUpdate'>;
 
 /** Replaces a document (an upsert by id). */
 export function searchUpdate(client: Client, params: SearchUpdateParams, options?: RequestOptions): APIPromise<SearchUpdateResult> {
-  checkText('id', params.id);
-  checkText('content', params.content);
-  return client.post<SearchUpdateResult>('/ai/search/update', params, options);
+  return client.request<SearchUpdateResult>(
+    {
+      method: 'POST',
+      path: '/ai/search/update',
+      body: params,
+      check: () => {
+        checkText('id', params.id);
+        checkText('content', params.content);
+      },
+    },
+    options,
+  );
 }
