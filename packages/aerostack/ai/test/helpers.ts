@@ -1,35 +1,6 @@
 import { AerostackClient, type ClientOptions } from '@aerostack/core';
-
-export interface SentRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  /** The body when it was a string (JSON calls). */
-  body: string | undefined;
-  init: RequestInit;
-}
-
-export type Reply = Response | Error | ((req: SentRequest) => Response | Promise<Response>);
-
-/** A scripted `fetch`: answers each call with the next reply, records what was sent (copied from core's tests). */
-export function scriptedFetch(...replies: Reply[]) {
-  const calls: SentRequest[] = [];
-  const fn = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const headers = { ...(init.headers as Record<string, string>) };
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const req: SentRequest = { url: input instanceof Request ? input.url : String(input), method: init.method ?? 'GET', headers, body, init };
-    calls.push(req);
-    const reply = replies.shift();
-    if (!reply) throw new Error(`unexpected request #${calls.length}: ${req.method} ${req.url}`);
-    if (reply instanceof Error) throw reply;
-    return typeof reply === 'function' ? reply(req) : reply;
-  };
-  return Object.assign(fn, { calls });
-}
-
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-}
+export { json, scriptedFetch, type Reply, type SentRequest } from '@aerostack-internal/test-utils/fetch';
+import { json, type scriptedFetch, type SentRequest } from '@aerostack-internal/test-utils/fetch';
 
 /** An ErrorResponse as the API sends it, with a request id. */
 export function apiError(status: number, code: string, message: string, details?: unknown): Response {

@@ -1,34 +1,6 @@
-// A scripted `fetch` (copied from the core's tests): answers each call with the next reply and
-// records what was sent.
 import { AerostackClient, type ClientOptions } from '@aerostack/core';
-
-export interface SentRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-}
-
-export type Reply = Response | Error | ((req: SentRequest) => Response | Promise<Response>);
-
-export function scriptedFetch(...replies: Reply[]) {
-  const calls: SentRequest[] = [];
-  const fn = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const headers = { ...(init.headers as Record<string, string>) };
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const req: SentRequest = { url: input instanceof Request ? input.url : String(input), method: init.method ?? 'GET', headers, body };
-    calls.push(req);
-    const reply = replies.shift();
-    if (!reply) throw new Error(`unexpected request #${calls.length}: ${req.method} ${req.url}`);
-    if (reply instanceof Error) throw reply;
-    return typeof reply === 'function' ? reply(req) : reply;
-  };
-  return Object.assign(fn, { calls });
-}
-
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-}
+export { json, rejection, scriptedFetch, type Reply, type SentRequest } from '@aerostack-internal/test-utils/fetch';
+import type { scriptedFetch, SentRequest } from '@aerostack-internal/test-utils/fetch';
 
 export const API_KEY = 'ac_secret_test';
 
@@ -39,13 +11,3 @@ export function clientWith(fetch: ReturnType<typeof scriptedFetch>, options: Cli
 
 /** The body sent, parsed. */
 export const sentJSON = (req: SentRequest | undefined): unknown => (req?.body === undefined ? undefined : JSON.parse(req.body));
-
-/** The error a promise rejects with (failing the test if it resolves). */
-export async function rejection(promise: PromiseLike<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail');
-}

@@ -15,7 +15,7 @@ function server(options: { refresh?: (req: SentRequest) => Response | Promise<Re
   const state = { access: 'access.2', refresh: 'refresh.1', refreshes: 0 };
   const calls: SentRequest[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const req: SentRequest = { url: input instanceof Request ? input.url : input.toString(), method: init.method ?? 'GET', headers: { ...(init.headers as Record<string, string>) }, body: init.body as string | undefined };
+    const req: SentRequest = { url: input instanceof Request ? input.url : input.toString(), method: init.method ?? 'GET', headers: { ...(init.headers as Record<string, string>) }, body: init.body as string | undefined, init, at: Date.now() };
     calls.push(req);
     await new Promise((r) => setTimeout(r, 5)); // let concurrent calls overlap
     if (req.url === `${BASE}/refresh`) {
