@@ -24,7 +24,7 @@ writeFileSync(
       noEmit: true,
       noUnusedLocals: false,
       // The package's own name resolves to its sources, so examples read as a user writes them.
-      paths: { [pkg.name]: ['../src/index.ts'] },
+      paths: { [pkg.name]: ['../src/index.ts'], [`${pkg.name}/*`]: ['../src/*.ts'] },
     },
     include: ['./*.ts'],
   }),

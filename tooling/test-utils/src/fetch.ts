@@ -33,11 +33,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** The error a promise rejects with (failing the test if it resolves). */
-export async function rejection(promise: PromiseLike<unknown>): Promise<Error & Record<string, unknown>> {
+export async function rejection<E = Error & Record<string, unknown>>(promise: PromiseLike<unknown>): Promise<E> {
   try {
     await promise;
   } catch (error) {
-    return error as Error & Record<string, unknown>;
+    return error as E;
   }
   throw new Error('expected the call to fail');
 }

@@ -1,0 +1,15 @@
+import { path, routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import type { NameParams } from './describe';
+import { byGeneration } from './generation';
+import { need } from './validate';
+
+/** Undeploys a chatbot (`deployed` becomes false). Never retried. */
+export function undeploy(client: SmarterClient, params: NameParams, options?: RequestOptions): APIPromise<void> {
+  const { name } = params;
+  return byGeneration<undefined>(
+    client,
+    (generation) => ({ method: 'POST', path: path`cli/undeploy/${routesFor(generation).chatbotKind}/`, query: { name } }),
+    options,
+    () => need(name, 'name'),
+  );
+}

@@ -1,0 +1,16 @@
+import { InvalidRequestError } from '@smarter/core';
+
+/** Refuses bad input before anything is sent. */
+export function fail(message: string): never {
+  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR' });
+}
+
+/** `value` must be a non-empty string; the message names the parameter. */
+export function need(value: unknown, name: string): void {
+  if (typeof value !== 'string' || !value) fail(`${name}: a non-empty string is required`);
+}
+
+/** A session key, when given, is 64 hexadecimal characters (the server's format). */
+export function checkSessionKey(value: string | undefined): void {
+  if (value !== undefined && !/^[\da-f]{64}$/i.test(value)) fail('sessionKey: 64 hexadecimal characters');
+}

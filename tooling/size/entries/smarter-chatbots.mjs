@@ -1,0 +1,20 @@
+// @smarter/chatbots: the seed's flow (get a chatbot by name, prompt it), through a namespace import
+// that must tree-shake down to those two. routesFor (in @smarter/core) brings every chat route's
+// name, so only the other operations' own routes can serve as canaries.
+import { MULTIPART_MARK, PAGINATION_MARK, STREAM_MARK } from '../marks.mjs';
+
+export default [
+  {
+    name: 'chatbots.get + prompt',
+    budget: 6000,
+    forbid: ['cli/apply', 'cli/deploy', 'cli/undeploy', 'cli/get', 'cli/delete', 'cli/logs', 'llm-clients/', PAGINATION_MARK, STREAM_MARK, MULTIPART_MARK],
+    code: `
+      import { SmarterClient } from '@smarter/core';
+      import * as chatbots from '@smarter/chatbots';
+      const client = new SmarterClient({ apiKey: 'k' });
+      const bot = await chatbots.get(client, { name: 'stackademy' });
+      const { reply, smarter } = await bot.prompt('Hello, World!');
+      console.log(reply, smarter.tools, bot.sessionKey);
+    `,
+  },
+];
