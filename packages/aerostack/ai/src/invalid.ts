@@ -1,12 +1,10 @@
-import { InvalidRequestError } from '@aerostack/core';
-
 // Kept tiny on purpose: these checks ride along in every one-call bundle. They run as a request's
 // `check`, so what they throw rejects the call's promise and nothing is sent.
 
-/** Throws the InvalidRequestError for a bad parameter, naming it in the message and `details.field`. */
-export function fail(message: string, field?: string): never {
-  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
-}
+/** The core's `invalidInput`: throws a VALIDATION_ERROR naming the field. */
+import { invalidInput as fail } from '@aerostack/core';
+
+export { fail };
 
 /** Checks a required, non-empty string. */
 export function checkText(field: string, value: unknown): void {

@@ -1,12 +1,10 @@
 // Checks run inside the call, before anything is sent (the core's `RequestSpec.check`): each throws
 // an InvalidRequestError (`code: 'VALIDATION_ERROR'`, `details.field`) saying what to fix, and the
 // call's promise rejects with it.
-import { InvalidRequestError } from '@aerostack/core';
+/** The core's `invalidInput`: throws a VALIDATION_ERROR naming the field. */
+import { invalidInput as fail } from '@aerostack/core';
 
-/** Refuses the input: `message` says what to fix, `field` names the field. */
-export function fail(message: string, field?: string): never {
-  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
-}
+export { fail };
 
 /** A non-empty string. */
 export function requireText(field: string, value: unknown): void {

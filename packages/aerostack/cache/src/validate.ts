@@ -1,15 +1,10 @@
-import { InvalidRequestError } from '@aerostack/core';
-
 // Input checks shared by the operations, run as a request's `check`: what they throw rejects the
 // call's promise and nothing is sent.
 
-/**
- * Throws the error for bad input: an InvalidRequestError with code VALIDATION_ERROR (the code the
- * server uses for the same mistakes) and `details.field` naming the field.
- */
-export function fail(message: string, field?: string): never {
-  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
-}
+/** The core's `invalidInput`: throws a VALIDATION_ERROR naming the field. */
+import { invalidInput as fail } from '@aerostack/core';
+
+export { fail };
 
 export function checkKey(value: unknown, field = 'key'): void {
   if (typeof value !== 'string' || !value) fail(`${field}: a non-empty string`, field);

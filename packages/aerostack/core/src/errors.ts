@@ -124,6 +124,15 @@ export class InvalidRequestError extends SDKError {
   static override readonly kind: string = 'InvalidRequestError';
 }
 
+/**
+ * Throws the error for bad input, from an operation's `check` (so the call rejects and nothing is
+ * sent): an InvalidRequestError with code VALIDATION_ERROR, the server's code for the same mistakes,
+ * and `details.field` naming the field.
+ */
+export function invalidInput(message: string, field?: string): never {
+  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
+}
+
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
   401: AuthenticationError,

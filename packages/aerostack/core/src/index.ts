@@ -18,6 +18,7 @@ export {
   StreamError,
   InvalidRequestError,
   errorClassFor,
+  invalidInput,
   type ErrorFields,
 } from './errors';
 export { DEFAULT_RETRY } from './retry';

@@ -51,8 +51,9 @@ export async function errorFromResponse(response: Response, preset: Preset, requ
 
 /** Parses a success body as JSON. A body that is not JSON is a typed error, never a crash in user code. */
 export async function parseJSON(response: Response, requestId: string | undefined): Promise<unknown> {
+  // A 204 has no body by definition.
+  if (response.status === 204) return undefined;
   const text = await response.text();
-  if (!text && response.status === 204) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {

@@ -1,9 +1,7 @@
-import { InvalidRequestError } from '@aerostack/core';
+/** The core's `invalidInput`: throws a VALIDATION_ERROR naming the field. */
+import { invalidInput as fail } from '@aerostack/core';
 
-/** Refuses the input before sending: an `InvalidRequestError` (`VALIDATION_ERROR`, `details.field`) saying what to fix. */
-export function fail(message: string, field?: string): never {
-  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
-}
+export { fail };
 
 /** A non-empty string, or the error naming the field. */
 export function requireText(field: string, value: unknown): void {

@@ -1,9 +1,7 @@
-import { InvalidRequestError } from '@smarter/core';
+/** The core's `invalidInput`: refuses bad input before anything is sent (a VALIDATION_ERROR). */
+import { invalidInput as fail } from '@smarter/core';
 
-/** Refuses bad input before anything is sent. */
-export function fail(message: string): never {
-  throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR' });
-}
+export { fail };
 
 /** `value` must be a non-empty string; the message names the parameter. */
 export function need(value: unknown, name: string): void {
