@@ -1,0 +1,43 @@
+// Builds dist/: the worker bundle (runs in workerd), the Node launcher and CLI, and the launcher's
+// type declarations (src/types.ts holds only types, so it is valid as a .d.ts as it is).
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const started = Date.now();
+await rm('dist', { recursive: true, force: true });
+await mkdir('dist');
+
+await Promise.all([
+  build({
+    entryPoints: ['src/worker/index.ts'],
+    outfile: 'dist/worker.js',
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    logLevel: 'warning',
+  }),
+  build({
+    entryPoints: ['src/index.ts', 'src/cli.ts'],
+    outdir: 'dist',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  }),
+]);
+
+await copyFile('src/types.ts', 'dist/types.d.ts');
+await writeFile(
+  'dist/index.d.ts',
+  `import type { Emulator, EmulatorOptions } from './types.js';
+export type { Emulator, EmulatorOptions } from './types.js';
+/** The two dev keys accepted by default, each its own project. */
+export declare const DEV_KEYS: string[];
+/** Starts the emulator: the Aerostack API at \`aerostackURL\` (Miniflare: D1, KV). */
+export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
+`,
+);
+console.log(`built dist/ in ${Date.now() - started} ms`);

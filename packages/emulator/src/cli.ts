@@ -1,0 +1,82 @@
+// aerostack-emulator [--port 8787] [--smarter-port 9357] [--host 127.0.0.1] [--data-dir DIR | --in-memory] [--key KEY]... [--log]
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index';
+
+const HELP = `Usage: aerostack-emulator [options]
+
+  --port <n>           Aerostack API port (default 8787; 0 = any free port)
+  --smarter-port <n>   Smarter API port (default 9357; 0 = any free port)
+  --host <host>        interface to listen on (default 127.0.0.1)
+  --data-dir <dir>     where data persists (default ./.aerostack-emulator)
+  --in-memory          keep nothing on disk
+  --key <key>          an accepted API key (repeatable; default: the two dev keys)
+  --log                log every request
+  -h, --help           this help`;
+
+function port(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}: expected a port number, got "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'smarter-port': { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      key: { type: 'string', multiple: true },
+      log: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const started = Date.now();
+  const emulator = await startEmulator({
+    aerostackPort: port(values.port, '--port'),
+    smarterPort: port(values['smarter-port'], '--smarter-port'),
+    host: values.host,
+    dataDir: values['data-dir'],
+    inMemory: values['in-memory'],
+    keys: values.key,
+    log: values.log,
+  });
+  console.log(`Aerostack emulator ready in ${Date.now() - started} ms
+  Aerostack API  ${emulator.aerostackURL}
+  Smarter API    ${emulator.smarterURL}  (not implemented in this version: answers 501)
+  Data           ${emulator.dataDir ?? 'in memory'}
+  Accepted API keys (each its own project):
+${emulator.keys.map((k) => `    ${k}`).join('\n')}
+Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping`);
+    emulator.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  // Miniflare's own signal handlers would kill workerd and exit at once with 130/143; this process
+  // is the CLI's, so it replaces them with a graceful stop (dispose, then exit 0).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => stop(signal));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`aerostack-emulator: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+// Each accepted key is its own project: a project id derived from the key (a hash, so the key
+// itself never names data on disk) and its own D1 database. Miniflare needs the bindings up front,
+// so the launcher binds one database per key, `DB_0`..`DB_{N-1}`, and tells the worker which is
+// whose. The database *id* comes from the key's hash, so persisted tables follow the key even when
+// the list of keys changes order.
+import { createHash } from 'node:crypto';
+
+export const DEV_KEYS = ['ac_secret_dev_project_a', 'ac_secret_dev_project_b'];
+
+export interface ProjectBinding {
+  key: string;
+  project: string;
+  db: string;
+}
+
+export function projectId(key: string): string {
+  return `proj_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
+export function projectBindings(keys: string[]): ProjectBinding[] {
+  return keys.map((key, i) => ({ key, project: projectId(key), db: `DB_${i}` }));
+}
+
+/** Miniflare's `d1Databases`: binding → database id. */
+export function d1Databases(projects: ProjectBinding[]): Record<string, string> {
+  const entries: [string, string][] = [...projects.map((p): [string, string] => [p.db, p.project]), ['EMU', 'aerostack-emulator']];
+  return Object.fromEntries(entries);
+}

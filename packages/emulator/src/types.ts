@@ -1,0 +1,31 @@
+// The public types of the launcher. Types only: build.mjs copies this file as dist/types.d.ts.
+
+export interface EmulatorOptions {
+  /** Port of the Aerostack API (`/v1`). Default 8787; 0 picks a free port. */
+  aerostackPort?: number;
+  /** Port of the Smarter API (`/api/v1/`). Default 9357; 0 picks a free port. */
+  smarterPort?: number;
+  /** Interface to listen on. Default `127.0.0.1`. The `/__emulator/` control routes are served only on a loopback host. */
+  host?: string;
+  /** Where D1, KV and R2 data persist. Default `.aerostack-emulator` in the working directory (unless `inMemory`). */
+  dataDir?: string;
+  /** Keep everything in memory (a temporary directory dropped on `stop()`). Wins over `dataDir`. */
+  inMemory?: boolean;
+  /** The API keys accepted; each is its own project. Default: `DEV_KEYS`. */
+  keys?: string[];
+  /** Log one line per request. Default false. */
+  log?: boolean;
+}
+
+export interface Emulator {
+  /** `http://<host>:<port>/v1` */
+  aerostackURL: string;
+  /** `http://<host>:<port>/api/v1/` */
+  smarterURL: string;
+  /** The accepted API keys. */
+  keys: string[];
+  /** The data directory, or undefined in memory. */
+  dataDir: string | undefined;
+  /** Stops both servers and the engine. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,33 @@
+// POST /__emulator/reset: every project's cache and tables, and the emulator's own records.
+import type { Env } from '../env';
+
+async function wipeKv(kv: KVNamespace): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list(cursor ? { cursor } : {});
+    await Promise.all(page.keys.map((k) => kv.delete(k.name)));
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+}
+
+/** Drops every table, view and trigger of a project database (a few passes for foreign keys). */
+async function wipeDb(db: D1Database): Promise<void> {
+  for (let pass = 0; pass < 5; pass++) {
+    const { results } = await db
+      .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'")
+      .all<{ type: string; name: string }>();
+    if (!results.length) return;
+    for (const { type, name } of results) {
+      await db.prepare(`DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}"`).run().catch(() => undefined);
+    }
+  }
+}
+
+export async function resetAll(env: Env): Promise<void> {
+  await wipeKv(env.CACHE);
+  for (const { db } of env.PROJECTS) {
+    const binding = env[db as `DB_${number}`];
+    if (binding) await wipeDb(binding);
+  }
+  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults'].map((sql) => env.EMU.prepare(sql)));
+}

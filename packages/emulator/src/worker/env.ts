@@ -1,0 +1,33 @@
+// The bindings the launcher (src/index.ts) gives the worker, and the per-request variables.
+
+/** One accepted dev key: its project id and the D1 binding that holds the project's tables. */
+export interface ProjectBinding {
+  key: string;
+  project: string;
+  db: string;
+}
+
+export interface Env {
+  /** The accepted keys, their projects and D1 bindings (a JSON binding). */
+  PROJECTS: ProjectBinding[];
+  /** The cache of every project, keys prefixed `p/<project>/`. */
+  CACHE: KVNamespace;
+  /** The emulator's own state: idempotency records, the write log, fault rules. */
+  EMU: D1Database;
+  /** Whether the `/__emulator/` control routes and `x-emulator-fault` are on (loopback hosts only). */
+  CONTROL: boolean;
+  /** Log one line per request. */
+  LOG: boolean;
+  /** `DB_0`..`DB_{N-1}`: one D1 database per accepted key. */
+  [binding: `DB_${number}`]: D1Database;
+}
+
+export interface Project {
+  id: string;
+  db: D1Database;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { project: Project };
+}

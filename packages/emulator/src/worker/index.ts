@@ -1,0 +1,41 @@
+// The Aerostack API as a Worker: `/v1/...` (the spec's routes) and `/__emulator/...` (control).
+//
+// Order for /v1: faults (before anything), auth (the key picks the project), idempotency (replays
+// skip the rest), the write log, then the route.
+import { Hono } from 'hono';
+import { auth } from './auth';
+import { cacheAdmin } from './cache/admin';
+import { cacheReads } from './cache/reads';
+import { cacheWrites } from './cache/writes';
+import { control } from './control/routes';
+import { db } from './db/routes';
+import type { AppEnv, Env } from './env';
+import { notFound, onError } from './errors';
+import { faults } from './faults/middleware';
+import { idempotency } from './idempotency';
+import { requestLog } from './request-log';
+import { ensureSchema } from './schema';
+import { services } from './services';
+import { writeLog } from './write-log';
+
+const api = new Hono<AppEnv>().basePath('/v1');
+api.use('*', faults, auth, idempotency, writeLog);
+api.route('/cache', cacheReads);
+api.route('/cache', cacheWrites);
+api.route('/cache', cacheAdmin);
+api.route('/db', db);
+api.route('/services', services);
+
+const app = new Hono<{ Bindings: Env }>();
+app.use('*', requestLog, async (c, next) => {
+  await ensureSchema(c.env);
+  await next();
+});
+app.route('/__emulator', control);
+app.route('/', api);
+app.notFound(notFound);
+app.onError(onError);
+api.notFound(notFound);
+api.onError(onError);
+
+export default app;
