@@ -45,6 +45,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         unsafeDirectSockets: [{ host, port: options.aerostackPort ?? 8787 }],
         d1Databases: d1Databases(projects),
         kvNamespaces: ['CACHE'],
+        r2Buckets: ['FILES'],
+        queueProducers: { JOBS: 'jobs' },
+        // maxBatchTimeout 0: a job is delivered within ~10-50 ms of being sent (1 s otherwise).
+        queueConsumers: { jobs: { maxBatchTimeout: 0 } },
         bindings: { PROJECTS: projects.map((p) => ({ ...p })), CONTROL: LOOPBACK.has(host), LOG: options.log === true },
       },
       {

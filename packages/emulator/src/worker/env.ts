@@ -12,6 +12,10 @@ export interface Env {
   PROJECTS: ProjectBinding[];
   /** The cache of every project, keys prefixed `p/<project>/`. */
   CACHE: KVNamespace;
+  /** Stored files of every project, keys under `projects/<project>/`. */
+  FILES: R2Bucket;
+  /** The job queue (consumed by this same worker). */
+  JOBS: Queue;
   /** The emulator's own state: idempotency records, the write log, fault rules. */
   EMU: D1Database;
   /** Whether the `/__emulator/` control routes and `x-emulator-fault` are on (loopback hosts only). */

@@ -15,7 +15,10 @@ import { faults } from './faults/middleware';
 import { idempotency } from './idempotency';
 import { requestLog } from './request-log';
 import { ensureSchema } from './schema';
+import { queue } from './queue/routes';
+import { consume } from './queue/consumer';
 import { services } from './services';
+import { storage } from './storage/routes';
 import { writeLog } from './write-log';
 
 const api = new Hono<AppEnv>().basePath('/v1');
@@ -25,6 +28,8 @@ api.route('/cache', cacheWrites);
 api.route('/cache', cacheAdmin);
 api.route('/db', db);
 api.route('/services', services);
+api.route('/storage', storage);
+api.route('/queue', queue);
 
 const app = new Hono<{ Bindings: Env }>();
 app.use('*', requestLog, async (c, next) => {
@@ -38,4 +43,7 @@ app.onError(onError);
 api.notFound(notFound);
 api.onError(onError);
 
-export default app;
+export default {
+  fetch: app.fetch,
+  queue: consume,
+} satisfies ExportedHandler<Env>;
