@@ -1,6 +1,6 @@
 // Shared with the other Smarter packages: see tooling/test-utils.
 export { json, scriptedFetch, type Reply, type SentRequest } from '@aerostack-internal/test-utils/fetch';
-export { API, clientWith, failure, JOURNAL, KEY, rejection, sentJSON } from '@aerostack-internal/test-utils/smarter';
+export { API, clientWith, describeErrors, failure, JOURNAL, KEY, rejection, sentJSON } from '@aerostack-internal/test-utils/smarter';
 import type { SentRequest } from '@aerostack-internal/test-utils/fetch';
 /** The body a request carried, read whole (a Blob or a stream). */
 export const bodyBytes = async (req: SentRequest): Promise<Uint8Array> => new Uint8Array(await new Response(req.init.body).arrayBuffer());

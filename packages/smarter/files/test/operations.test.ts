@@ -1,7 +1,7 @@
-import { APIError, AuthenticationError, BadRequestError, InternalServerError, InvalidRequestError, NotFoundError, PermissionDeniedError, type SDKError, type SmarterClient } from '@smarter/core';
+import { InvalidRequestError, NotFoundError, type SmarterClient } from '@smarter/core';
 import { describe, expect, it } from 'vitest';
 import { content, create, Files, list, remove, retrieve } from '../src';
-import { API, clientWith, failure, FILE, json, JOURNAL, KEY, rejection, scriptedFetch } from './helpers';
+import { describeErrors, API, clientWith, failure, FILE, json, KEY, rejection, scriptedFetch } from './helpers';
 
 describe('retrieve', () => {
   it('GETs files/<id>/ (percent-encoded) and resolves to the file object', async () => {
@@ -101,27 +101,9 @@ const ops: Record<string, (client: SmarterClient) => PromiseLike<unknown>> = {
   content: (client) => content(client, { fileId: 'file-1' }),
 };
 
-const cases = [
-  [400, () => failure(400, 'SmarterValueError', 'SmarterValueError: purpose must be fine-tune'), BadRequestError, 'SmarterValueError'],
-  [403, () => failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'authentication failed'), AuthenticationError, 'SmarterAPIV1CLIViewErrorNotAuthenticated'],
-  [403, () => json({ error: 'Too many 404 responses' }, 403), PermissionDeniedError, undefined],
-  [404, () => failure(404, 'DoesNotExist', 'File file-1 not found'), NotFoundError, 'DoesNotExist'],
-  [405, () => json({ detail: 'Method "DELETE" not allowed.' }, 405), APIError, undefined],
-  [500, () => failure(500, 'SmarterConfigurationError', 'SmarterConfigurationError: storage failed\nReport a bug'), InternalServerError, 'SmarterConfigurationError'],
-  [501, () => failure(501, 'SAMBrokerErrorNotImplemented', 'not implemented'), InternalServerError, 'SAMBrokerErrorNotImplemented'],
-  [503, () => failure(503, 'SAMBrokerErrorNotReady', 'SAMBrokerErrorNotReady: File file-1 not found'), NotFoundError, 'SAMBrokerErrorNotReady'],
-] as const;
+describeErrors(ops, 'File file-1');
 
 describe.each(Object.entries(ops))('%s: errors', (_, call) => {
-  it.each(cases)('%i is a %O', async (status, reply, ErrorClass, code) => {
-    const fetch = scriptedFetch(reply());
-    const error = (await rejection(call(clientWith(fetch, { maxRetries: 0 })))) as SDKError;
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error.status).toBe(status);
-    expect(error.code).toBe(code);
-    expect(error.message).not.toContain('Traceback');
-    if (code) expect(error.requestId).toBe(JOURNAL);
-  });
 
   it('platform.smarter.sh today (no such route: an HTML 404) is a NotFoundError', async () => {
     const fetch = scriptedFetch(new Response('<html>Not Found</html>', { status: 404, statusText: 'Not Found' }));

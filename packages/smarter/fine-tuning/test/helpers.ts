@@ -1,6 +1,6 @@
 // Shared with the other Smarter packages: see tooling/test-utils.
 export { json, scriptedFetch, type Reply, type SentRequest } from '@aerostack-internal/test-utils/fetch';
-export { API, clientWith, failure, JOURNAL, KEY, rejection, sentJSON } from '@aerostack-internal/test-utils/smarter';
+export { API, clientWith, describeErrors, failure, JOURNAL, KEY, rejection, sentJSON } from '@aerostack-internal/test-utils/smarter';
 export const job = (n: number, status: 'queued' | 'running' | 'succeeded' | 'cancelled' = 'queued') => ({
   id: `ftjob-${n}`,
   object: 'fine_tuning.job' as const,
