@@ -3,7 +3,19 @@
 import type { Env } from './env';
 
 /** Operations that only read: not logged, and no idempotency record is kept for them. */
-export const READ_ROUTES = new Set(['/cache/get', '/cache/getMany', '/cache/list', '/cache/keys']);
+export const READ_ROUTES = new Set([
+  '/cache/get',
+  '/cache/getMany',
+  '/cache/list',
+  '/cache/keys',
+  '/storage/get',
+  '/storage/getUrl',
+  '/storage/list',
+  '/storage/exists',
+  '/storage/getMetadata',
+  '/queue/job',
+  '/queue/jobs',
+]);
 
 export async function logWrite(env: Env, project: string, route: string, idempotencyKey: string | undefined): Promise<void> {
   await env.EMU.prepare('INSERT INTO writes (project, route, idempotency_key, at) VALUES (?, ?, ?, ?)')

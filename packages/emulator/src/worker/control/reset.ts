@@ -1,4 +1,4 @@
-// POST /__emulator/reset: every project's cache and tables, and the emulator's own records.
+// POST /__emulator/reset: every project's cache, files, tables and jobs, and the emulator's own records.
 import type { Env } from '../env';
 
 async function wipeKv(kv: KVNamespace): Promise<void> {
@@ -7,6 +7,15 @@ async function wipeKv(kv: KVNamespace): Promise<void> {
     const page = await kv.list(cursor ? { cursor } : {});
     await Promise.all(page.keys.map((k) => kv.delete(k.name)));
     cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+}
+
+async function wipeBucket(bucket: R2Bucket): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await bucket.list(cursor ? { cursor } : {});
+    if (page.objects.length) await bucket.delete(page.objects.map((o) => o.key));
+    cursor = page.truncated ? page.cursor : undefined;
   } while (cursor);
 }
 
@@ -25,9 +34,10 @@ async function wipeDb(db: D1Database): Promise<void> {
 
 export async function resetAll(env: Env): Promise<void> {
   await wipeKv(env.CACHE);
+  await wipeBucket(env.FILES);
   for (const { db } of env.PROJECTS) {
     const binding = env[db as `DB_${number}`];
     if (binding) await wipeDb(binding);
   }
-  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults'].map((sql) => env.EMU.prepare(sql)));
+  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox'].map((sql) => env.EMU.prepare(sql)));
 }
