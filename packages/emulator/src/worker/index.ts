@@ -3,7 +3,10 @@
 // Order for /v1: faults (before anything), auth (the key picks the project), idempotency (replays
 // skip the rest), the write log, then the route.
 import { Hono } from 'hono';
+import { ai } from './ai/routes';
 import { auth } from './auth';
+import { publicAuth } from './users/public';
+import { platformAuth } from './users/routes';
 import { cacheAdmin } from './cache/admin';
 import { cacheReads } from './cache/reads';
 import { cacheWrites } from './cache/writes';
@@ -30,6 +33,8 @@ api.route('/db', db);
 api.route('/services', services);
 api.route('/storage', storage);
 api.route('/queue', queue);
+api.route('/ai', ai);
+api.route('/auth', platformAuth);
 
 const app = new Hono<{ Bindings: Env }>();
 app.use('*', requestLog, async (c, next) => {
@@ -37,6 +42,7 @@ app.use('*', requestLog, async (c, next) => {
   await next();
 });
 app.route('/__emulator', control);
+app.route('/api/v1/public/projects', publicAuth);
 app.route('/', api);
 app.notFound(notFound);
 app.onError(onError);
