@@ -1,6 +1,6 @@
 // Idempotency-Key on POST: the first response of (project, key) is kept for 24 h and a repeat gets
 // it back with `idempotent-replayed: true`, without running the operation again. A repeat that
-// arrives while the first is still running waits for it. 5xx answers are not kept (the retry runs).
+// arrives while the first is still running waits for it. 5xx answers and streams are not kept.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Env } from './env';
 import { ApiError } from './errors';
@@ -58,7 +58,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   await next();
   const { res } = c;
-  if (res.status >= 500) {
+  // A stream is not kept: reading a copy would hold it back until its end. A repeat runs again
+  // (the streamed routes, chat, do nothing twice that matters).
+  if (res.status >= 500 || res.headers.get('content-type')?.startsWith('text/event-stream')) {
     await c.env.EMU.prepare('DELETE FROM idempotency WHERE project = ? AND key = ?').bind(project, key).run();
     return;
   }

@@ -10,6 +10,18 @@ const TABLES = [
   `CREATE TABLE IF NOT EXISTS jobs (project TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL, run_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, completed_at INTEGER, error TEXT, PRIMARY KEY (project, id))`,
   `CREATE INDEX IF NOT EXISTS jobs_by_created ON jobs (project, created_at, id)`,
   `CREATE TABLE IF NOT EXISTS job_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, job_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, at INTEGER NOT NULL)`,
+  // ai.search: one FTS5 row per document (only `content` is indexed; the others are stored), and
+  // the embedding model chosen by each project.
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_docs USING fts5(content, project UNINDEXED, id UNINDEXED, type UNINDEXED, metadata UNINDEXED, created_at UNINDEXED)`,
+  `CREATE TABLE IF NOT EXISTS search_config (project TEXT PRIMARY KEY, embedding_model TEXT NOT NULL)`,
+  // auth (src/worker/users): users of both pools (`platform` for /v1/auth, `project` for the public
+  // project auth), keyed by (project, pool, id), email unique per (project, pool) case-insensitively;
+  // the HS256 secret (one row, made at first use); refresh tokens by id and revoked access tokens;
+  // one-time codes and link tokens (otp, verify, reset), which the outbox route shows.
+  `CREATE TABLE IF NOT EXISTS auth_users (project TEXT NOT NULL, pool TEXT NOT NULL, id TEXT NOT NULL, email TEXT NOT NULL, email_key TEXT NOT NULL, name TEXT, password_hash TEXT, metadata TEXT NOT NULL, avatar_url TEXT, email_verified INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, PRIMARY KEY (project, pool, id), UNIQUE (project, pool, email_key))`,
+  `CREATE TABLE IF NOT EXISTS auth_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS auth_tokens (jti TEXT PRIMARY KEY, project TEXT NOT NULL, pool TEXT NOT NULL, user_id TEXT NOT NULL, typ TEXT NOT NULL, expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)`,
+  `CREATE TABLE IF NOT EXISTS auth_codes (id INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)`,
 ];
 
 let ready: Promise<void> | undefined;

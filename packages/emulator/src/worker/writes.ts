@@ -15,6 +15,9 @@ export const READ_ROUTES = new Set([
   '/storage/getMetadata',
   '/queue/job',
   '/queue/jobs',
+  '/ai/search/query',
+  '/ai/search/get',
+  '/ai/search/count',
 ]);
 
 export async function logWrite(env: Env, project: string, route: string, idempotencyKey: string | undefined): Promise<void> {
