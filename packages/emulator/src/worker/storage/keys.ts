@@ -45,30 +45,6 @@ export function cdnUrl(requestUrl: string, project: string, key: string): string
   return `${origin}/cdn/${project}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-// Common types by extension, for uploads that name none (the same table as @aerostack/storage).
-const TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-  pdf: 'application/pdf',
-  json: 'application/json',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  html: 'text/html',
-  css: 'text/css',
-  js: 'text/javascript',
-  mp4: 'video/mp4',
-  mp3: 'audio/mpeg',
-  wav: 'audio/wav',
-  zip: 'application/zip',
-  gz: 'application/gzip',
-};
-
-/** The content type of a key's extension (`a/b.PNG` → `image/png`), or undefined. */
-export function contentTypeFor(key: string): string | undefined {
-  const ext = /\.([^./]+)$/.exec(key)?.[1]?.toLowerCase();
-  return ext && Object.hasOwn(TYPES, ext) ? TYPES[ext] : undefined;
-}
+// The SDK's own table of content types by extension, so that the emulator and @aerostack/storage
+// infer the same type for a key (a relative import: it is not part of the package's public API).
+export { contentTypeFor } from '../../../../aerostack/storage/src/content-type';
