@@ -8,15 +8,12 @@ await rm('dist', { recursive: true, force: true });
 await mkdir('dist');
 
 await Promise.all([
-  build({
-    entryPoints: ['src/worker/index.ts'],
-    outfile: 'dist/worker.js',
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    logLevel: 'warning',
-  }),
+  ...[
+    ['src/worker/index.ts', 'dist/worker.js'],
+    ['src/smarter/index.ts', 'dist/smarter.js'],
+  ].map(([entry, outfile]) =>
+    build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'warning' }),
+  ),
   build({
     entryPoints: ['src/index.ts', 'src/cli.ts'],
     outdir: 'dist',
@@ -34,9 +31,11 @@ await writeFile(
   'dist/index.d.ts',
   `import type { Emulator, EmulatorOptions } from './types.js';
 export type { Emulator, EmulatorOptions } from './types.js';
-/** The two dev keys accepted by default, each its own project. */
+/** The two Aerostack dev keys accepted by default, each its own project. */
 export declare const DEV_KEYS: string[];
-/** Starts the emulator: the Aerostack API at \`aerostackURL\` (Miniflare: D1, KV). */
+/** The two Smarter dev keys accepted by default, each its own account. */
+export declare const SMARTER_DEV_KEYS: string[];
+/** Starts the emulator: the Aerostack API at \`aerostackURL\` and the Smarter API at \`smarterURL\` (Miniflare: D1, KV, R2, Queues). */
 export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
 `,
 );

@@ -1,4 +1,4 @@
-// aerostack-emulator [--port 8787] [--smarter-port 9357] [--host 127.0.0.1] [--data-dir DIR | --in-memory] [--key KEY]... [--log]
+// aerostack-emulator [--port 8787] [--smarter-port 9357] [--host 127.0.0.1] [--data-dir DIR | --in-memory] [--key KEY]... [--smarter-key KEY]... [--smarter-generation v0.14|v0.13] [--log]
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
 
@@ -9,7 +9,10 @@ const HELP = `Usage: aerostack-emulator [options]
   --host <host>        interface to listen on (default 127.0.0.1)
   --data-dir <dir>     where data persists (default ./.aerostack-emulator)
   --in-memory          keep nothing on disk
-  --key <key>          an accepted API key (repeatable; default: the two dev keys)
+  --key <key>          an accepted Aerostack API key (repeatable; default: the two dev keys)
+  --smarter-key <key>  an accepted Smarter API key (repeatable; default: the two dev keys)
+  --smarter-generation <v0.14|v0.13>
+                       the Smarter server generation to play (default v0.14)
   --log                log every request
   -h, --help           this help`;
 
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'in-memory': { type: 'boolean' },
       key: { type: 'string', multiple: true },
+      'smarter-key': { type: 'string', multiple: true },
+      'smarter-generation': { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,6 +42,8 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
+  const generation = values['smarter-generation'];
+  if (generation !== undefined && generation !== 'v0.13' && generation !== 'v0.14') throw new Error(`--smarter-generation: expected v0.14 or v0.13, got "${generation}"`);
   const started = Date.now();
   const emulator = await startEmulator({
     aerostackPort: port(values.port, '--port'),
@@ -45,14 +52,18 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'],
     inMemory: values['in-memory'],
     keys: values.key,
+    smarterKeys: values['smarter-key'],
+    smarterGeneration: generation,
     log: values.log,
   });
   console.log(`Aerostack emulator ready in ${Date.now() - started} ms
   Aerostack API  ${emulator.aerostackURL}
-  Smarter API    ${emulator.smarterURL}  (not implemented in this version: answers 501)
+  Smarter API    ${emulator.smarterURL}  (server generation ${emulator.smarterGeneration})
   Data           ${emulator.dataDir ?? 'in memory'}
-  Accepted API keys (each its own project):
+  Aerostack API keys (X-Aerostack-Key; each its own project):
 ${emulator.keys.map((k) => `    ${k}`).join('\n')}
+  Smarter API keys (Authorization: Token <key>; each its own account):
+${emulator.smarterKeys.map((k) => `    ${k}`).join('\n')}
 Press Ctrl+C to stop.`);
 
   let stopping = false;

@@ -1,21 +1,21 @@
-// startEmulator(): the Aerostack API (and, for now, a Smarter placeholder) on Miniflare.
+// startEmulator(): the Aerostack and Smarter APIs on Miniflare.
 //
-// One Miniflare instance, so one workerd process (~75 MB), with two workers: `aerostack` (the
-// Hono app, D1 + KV) and `smarter` (a 501 placeholder in this version). Each worker listens on its
+// One Miniflare instance, so one workerd process (~75 MB), with two workers: `aerostack` (D1, KV,
+// R2, Queues) and `smarter` (D1, R2). Both share the `EMU` database (the emulator's own state:
+// idempotency records, the write log, fault rules), so one control route serves both. Each worker listens on its
 // own port through `unsafeDirectSockets`. A direct socket bypasses Miniflare's entry worker, which
 // would gzip JSON for clients that accept it (Node's fetch does), and a gzip'd response that is
 // cut midway reaches the client as an empty, clean body: fault injection needs the raw socket.
 // Miniflare's own entry socket still exists (random port on 127.0.0.1) and is not used.
 import { resolve, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
-import { d1Databases, DEV_KEYS, projectBindings } from './projects';
-import { SMARTER_STUB } from './smarter-stub';
+import { d1Databases, DEV_KEYS, projectBindings, SMARTER_DEV_KEYS, smarterAccounts } from './projects';
 import { handleRuntimeStdio } from './stdio';
 import type { Emulator, EmulatorOptions } from './types';
 import { loadWorkerScript } from './worker-script';
 
 export type { Emulator, EmulatorOptions } from './types';
-export { DEV_KEYS } from './projects';
+export { DEV_KEYS, SMARTER_DEV_KEYS } from './projects';
 
 const COMPATIBILITY_DATE = '2025-09-01';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -26,6 +26,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const keys = [...new Set(options.keys?.length ? options.keys : DEV_KEYS)];
   const projects = projectBindings(keys);
+  const smarterKeys = [...new Set(options.smarterKeys?.length ? options.smarterKeys : SMARTER_DEV_KEYS)];
+  const smarterGeneration = options.smarterGeneration ?? 'v0.14';
+  const control = LOOPBACK.has(host);
   const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? '.aerostack-emulator');
   const persist = dataDir ? { d1Persist: join(dataDir, 'd1'), kvPersist: join(dataDir, 'kv'), r2Persist: join(dataDir, 'r2') } : {};
 
@@ -40,7 +43,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       {
         name: 'aerostack',
         modules: true,
-        script: await loadWorkerScript(),
+        script: await loadWorkerScript('worker.js'),
         compatibilityDate: COMPATIBILITY_DATE,
         unsafeDirectSockets: [{ host, port: options.aerostackPort ?? 8787 }],
         d1Databases: d1Databases(projects),
@@ -49,14 +52,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         queueProducers: { JOBS: 'jobs' },
         // maxBatchTimeout 0: a job is delivered within ~10-50 ms of being sent (1 s otherwise).
         queueConsumers: { jobs: { maxBatchTimeout: 0 } },
-        bindings: { PROJECTS: projects.map((p) => ({ ...p })), CONTROL: LOOPBACK.has(host), LOG: options.log === true },
+        bindings: { PROJECTS: projects.map((p) => ({ ...p })), CONTROL: control, LOG: options.log === true },
       },
       {
         name: 'smarter',
         modules: true,
-        script: SMARTER_STUB,
+        script: await loadWorkerScript('smarter.js'),
         compatibilityDate: COMPATIBILITY_DATE,
         unsafeDirectSockets: [{ host, port: options.smarterPort ?? 9357 }],
+        d1Databases: { SMARTER: 'smarter', EMU: 'aerostack-emulator' },
+        r2Buckets: ['SMARTER_FILES'],
+        bindings: { ACCOUNTS: smarterAccounts(smarterKeys).map((a) => ({ ...a })), GENERATION: smarterGeneration, CONTROL: control, LOG: options.log === true },
       },
     ],
   });
@@ -68,6 +74,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       aerostackURL: `http://${display}:${aerostack.port}/v1`,
       smarterURL: `http://${display}:${smarter.port}/api/v1/`,
       keys,
+      smarterKeys,
+      smarterGeneration,
       dataDir,
       stop: () => mf.dispose(),
     };

@@ -7,6 +7,19 @@ import { createHash } from 'node:crypto';
 
 export const DEV_KEYS = ['ac_secret_dev_project_a', 'ac_secret_dev_project_b'];
 
+/** Smarter API keys are 64-character strings; each dev key is its own Smarter account. */
+export const SMARTER_DEV_KEYS = ['smarter-emulator-dev-key-a', 'smarter-emulator-dev-key-b'].map((k) => k.padEnd(64, '0'));
+
+export interface SmarterAccount {
+  key: string;
+  account: string;
+}
+
+/** Each accepted Smarter key is its own account, named by a hash of the key (never the key itself). */
+export function smarterAccounts(keys: string[]): SmarterAccount[] {
+  return keys.map((key) => ({ key, account: `acct_${createHash('sha256').update(key).digest('hex').slice(0, 16)}` }));
+}
+
 export interface ProjectBinding {
   key: string;
   project: string;

@@ -11,8 +11,16 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Keep everything in memory (a temporary directory dropped on `stop()`). Wins over `dataDir`. */
   inMemory?: boolean;
-  /** The API keys accepted; each is its own project. Default: `DEV_KEYS`. */
+  /** The Aerostack API keys accepted; each is its own project. Default: `DEV_KEYS`. */
   keys?: string[];
+  /** The Smarter API keys accepted (`Authorization: Token <key>`); each is its own account. Default: `SMARTER_DEV_KEYS`. */
+  smarterKeys?: string[];
+  /**
+   * Which Smarter server generation to play: `v0.14` (LLMClient, `cli/prompt/`, `thing` inside `metadata`)
+   * or `v0.13` (Chatbot, `cli/chat/`, `thing` at the top level). Default `v0.14`. A request may pick the
+   * other one with the header `x-emulator-generation` (loopback hosts only, like the other controls).
+   */
+  smarterGeneration?: 'v0.13' | 'v0.14';
   /** Log one line per request. Default false. */
   log?: boolean;
 }
@@ -22,8 +30,12 @@ export interface Emulator {
   aerostackURL: string;
   /** `http://<host>:<port>/api/v1/` */
   smarterURL: string;
-  /** The accepted API keys. */
+  /** The accepted Aerostack API keys. */
   keys: string[];
+  /** The accepted Smarter API keys. */
+  smarterKeys: string[];
+  /** The Smarter server generation played by default. */
+  smarterGeneration: 'v0.13' | 'v0.14';
   /** The data directory, or undefined in memory. */
   dataDir: string | undefined;
   /** Stops both servers and the engine. */

@@ -1,11 +1,11 @@
-// The bundled worker (dist/worker.js, made by build.mjs). From dist/index.js it sits next door;
-// when the launcher runs from source (tests), it is in ../dist.
+// The bundled workers (dist/worker.js and dist/smarter.js, made by build.mjs). From dist/index.js
+// they sit next door; when the launcher runs from source (tests), they are in ../dist.
 import { access, readFile } from 'node:fs/promises';
 
-const CANDIDATES = ['./worker.js', '../dist/worker.js'];
+export type WorkerBundle = 'worker.js' | 'smarter.js';
 
-export async function loadWorkerScript(): Promise<string> {
-  for (const candidate of CANDIDATES) {
+export async function loadWorkerScript(bundle: WorkerBundle): Promise<string> {
+  for (const candidate of [`./${bundle}`, `../dist/${bundle}`]) {
     const url = new URL(candidate, import.meta.url);
     const found = await access(url).then(
       () => true,
@@ -13,5 +13,5 @@ export async function loadWorkerScript(): Promise<string> {
     );
     if (found) return readFile(url, 'utf8');
   }
-  throw new Error('@aerostack/emulator: dist/worker.js is missing; run `pnpm build` in packages/emulator');
+  throw new Error(`@aerostack/emulator: dist/${bundle} is missing; run \`pnpm build\` in packages/emulator`);
 }

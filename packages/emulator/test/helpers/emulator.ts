@@ -3,7 +3,7 @@
 import { AerostackClient, type ClientOptions } from '@aerostack/core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/index';
-import { checkResponse } from './spec';
+import { checkResponse } from './openapi';
 
 export const KEY_A = 'ac_secret_test_project_a';
 export const KEY_B = 'ac_secret_test_project_b';
@@ -17,7 +17,7 @@ export interface Harness {
 /** Responses seen by the clients, checked after each test (a hook must not throw into the client). */
 const pending: Promise<string | undefined>[] = [];
 
-async function checkLater(response: Response): Promise<string | undefined> {
+async function checkLater(response: Response, method: string): Promise<string | undefined> {
   let text: string;
   try {
     text = await response.text();
@@ -25,7 +25,8 @@ async function checkLater(response: Response): Promise<string | undefined> {
     return undefined; // a dropped connection: nothing to check
   }
   try {
-    checkResponse(new URL(response.url).pathname, response.status, JSON.parse(text));
+    if (!response.headers.get('content-type')?.includes('json')) return undefined; // bytes, SSE: checked by the tests
+    checkResponse(method, new URL(response.url).pathname, response.status, JSON.parse(text));
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -57,7 +58,7 @@ export function client(harness: Harness, apiKey = KEY_A, options: ClientOptions 
     baseURL: harness.emulator.aerostackURL,
     logLevel: 'off',
     ...options,
-    hooks: { afterResponse: (response) => void pending.push(checkLater(response.clone())), ...options.hooks },
+    hooks: { afterResponse: (response, request) => void pending.push(checkLater(response.clone(), request.method)), ...options.hooks },
   });
 }
 
@@ -69,7 +70,7 @@ export async function rawPost(harness: Harness, path: string, body: string, head
     body,
   });
   const json = (await response.json()) as unknown;
-  checkResponse(new URL(response.url).pathname, response.status, json);
+  checkResponse('POST', new URL(response.url).pathname, response.status, json);
   return { status: response.status, headers: response.headers, json };
 }
 
