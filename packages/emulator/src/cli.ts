@@ -60,8 +60,8 @@ async function main(): Promise<void> {
   Aerostack API  ${emulator.aerostackURL}
   Smarter API    ${emulator.smarterURL}  (server generation ${emulator.smarterGeneration})
   Data           ${emulator.dataDir ?? 'in memory'}
-  Aerostack API keys (X-Aerostack-Key; each its own project):
-${emulator.keys.map((k) => `    ${k}`).join('\n')}
+  Aerostack API keys (X-Aerostack-Key; each its own project), each with its gateway consumer key (Authorization: Bearer):
+${emulator.keys.map((k) => `    ${k}   consumer: ${emulator.consumerKeys[k] ?? '-'}`).join('\n')}
   Smarter API keys (Authorization: Token <key>; each its own account):
 ${emulator.smarterKeys.map((k) => `    ${k}`).join('\n')}
 Press Ctrl+C to stop.`);

@@ -74,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       aerostackURL: `http://${display}:${aerostack.port}/v1`,
       smarterURL: `http://${display}:${smarter.port}/api/v1/`,
       keys,
+      consumerKeys: Object.fromEntries(projects.map((p) => [p.key, p.consumerKey])),
       smarterKeys,
       smarterGeneration,
       dataDir,

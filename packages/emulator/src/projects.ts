@@ -24,6 +24,9 @@ export interface ProjectBinding {
   key: string;
   project: string;
   db: string;
+  /** The project's gateway consumer key (`Authorization: Bearer ask_test_...`) and the consumer id it stands for. */
+  consumerKey: string;
+  consumer: string;
 }
 
 export function projectId(key: string): string {
@@ -31,7 +34,12 @@ export function projectId(key: string): string {
 }
 
 export function projectBindings(keys: string[]): ProjectBinding[] {
-  return keys.map((key, i) => ({ key, project: projectId(key), db: `DB_${i}` }));
+  return keys.map((key, i) => {
+    // One consumer per project for the gateway's consumer routes, derived from the key so that it
+    // is the same on every start (an app under development can keep it in its .env).
+    const hex = createHash('sha256').update(`gateway-consumer:${key}`).digest('hex');
+    return { key, project: projectId(key), db: `DB_${i}`, consumerKey: `ask_test_${hex.slice(0, 32)}`, consumer: `cons_${hex.slice(32, 48)}` };
+  });
 }
 
 /** Miniflare's `d1Databases`: binding → database id. */

@@ -32,6 +32,8 @@ export interface Emulator {
   smarterURL: string;
   /** The accepted Aerostack API keys. */
   keys: string[];
+  /** The gateway consumer key of each project (`Authorization: Bearer`), by the project's API key. */
+  consumerKeys: Record<string, string>;
   /** The accepted Smarter API keys. */
   smarterKeys: string[];
   /** The Smarter server generation played by default. */

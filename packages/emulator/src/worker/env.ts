@@ -5,6 +5,9 @@ export interface ProjectBinding {
   key: string;
   project: string;
   db: string;
+  /** The project's gateway consumer key and the consumer id it stands for. */
+  consumerKey: string;
+  consumer: string;
 }
 
 export interface Env {
@@ -34,4 +37,10 @@ export interface Project {
 export interface AppEnv {
   Bindings: Env;
   Variables: { project: Project };
+}
+
+/** The gateway's consumer routes: the project comes from the consumer's credential, not an API key. */
+export interface ConsumerEnv {
+  Bindings: Env;
+  Variables: { project: Project; consumer: string };
 }

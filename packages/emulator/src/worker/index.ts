@@ -15,6 +15,7 @@ import { db } from './db/routes';
 import type { AppEnv, Env } from './env';
 import { notFound, onError } from './errors';
 import { faults } from './faults/middleware';
+import { billing, consumerHost, consumerV1 } from './gateway/routes';
 import { idempotency } from './idempotency';
 import { requestLog } from './request-log';
 import { ensureSchema } from './schema';
@@ -35,6 +36,7 @@ api.route('/storage', storage);
 api.route('/queue', queue);
 api.route('/ai', ai);
 api.route('/auth', platformAuth);
+api.route('/gateway', billing);
 
 const app = new Hono<{ Bindings: Env }>();
 app.use('*', requestLog, async (c, next) => {
@@ -43,6 +45,9 @@ app.use('*', requestLog, async (c, next) => {
 });
 app.route('/__emulator', control);
 app.route('/api/v1/public/projects', publicAuth);
+// Before /v1: the consumer routes authenticate with a Bearer credential, not the API key.
+app.route('/v1/ai/gateway', consumerV1);
+app.route('/api/gateway', consumerHost);
 app.route('/', api);
 app.notFound(notFound);
 app.onError(onError);

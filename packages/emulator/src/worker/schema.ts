@@ -21,13 +21,15 @@ const TABLES = [
   `CREATE TABLE IF NOT EXISTS auth_users (project TEXT NOT NULL, pool TEXT NOT NULL, id TEXT NOT NULL, email TEXT NOT NULL, email_key TEXT NOT NULL, name TEXT, password_hash TEXT, metadata TEXT NOT NULL, avatar_url TEXT, email_verified INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, PRIMARY KEY (project, pool, id), UNIQUE (project, pool, email_key))`,
   `CREATE TABLE IF NOT EXISTS auth_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS auth_tokens (jti TEXT PRIMARY KEY, project TEXT NOT NULL, pool TEXT NOT NULL, user_id TEXT NOT NULL, typ TEXT NOT NULL, expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)`,
+  `CREATE TABLE IF NOT EXISTS gateway_wallets (project TEXT NOT NULL, api_slug TEXT NOT NULL, consumer TEXT NOT NULL, total_purchased INTEGER NOT NULL, total_consumed INTEGER NOT NULL, PRIMARY KEY (project, api_slug, consumer))`,
+  `CREATE TABLE IF NOT EXISTS gateway_usage (project TEXT NOT NULL, api_slug TEXT NOT NULL, consumer TEXT NOT NULL, tokens INTEGER NOT NULL, at INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS auth_codes (id INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)`,
 ];
 
 let ready: Promise<void> | undefined;
 
-/** Creates the tables once per isolate (they persist with the data directory). */
-export function ensureSchema(env: Env): Promise<void> {
+/** Creates the tables once per isolate (they persist with the data directory). The Smarter worker calls it too (fault rules). */
+export function ensureSchema(env: Pick<Env, 'EMU'>): Promise<void> {
   ready ??= env.EMU.batch(TABLES.map((sql) => env.EMU.prepare(sql)))
     .then(() => undefined)
     .catch((error: unknown) => {

@@ -17,7 +17,7 @@ interface Message {
   content: string;
 }
 
-interface ChatRequest {
+export interface ChatRequest {
   messages: Message[];
   model: string;
   stream: boolean;
@@ -34,7 +34,8 @@ function numberIn(check: Checker, body: Json, field: string, min: number, max: n
   else if (v < min || v > max) check.fail(field, `Must be between ${min} and ${max}`);
 }
 
-function parse(body: Json): ChatRequest {
+/** Reads and checks an OpenAI-style chat request (400 VALIDATION_ERROR listing every bad field). */
+export function parseChatRequest(body: Json): ChatRequest {
   const check = new Checker(body);
   const items = check.array('messages', { required: true }) ?? [];
   if (!items.length && !check.errors.messages) check.fail('messages', 'At least 1 message');
@@ -79,12 +80,27 @@ export function answerOf(messages: Message[], maxTokens: number | undefined): { 
   return { text: pieces.slice(0, maxTokens).join('').trimEnd(), finish: 'length' };
 }
 
-export async function chat(c: Context<AppEnv>): Promise<Response> {
-  const req = parse(await readBody(c));
-  const { text, finish } = answerOf(req.messages, req.maxTokens);
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+/** The token counts of the answer to `req` (whitespace-separated words), known before answering. */
+export function usageOf(req: ChatRequest): Usage {
   const promptTokens = req.messages.reduce((n, m) => n + words(m.content).length, 0);
-  const completionTokens = words(text).length;
-  const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+  const completionTokens = words(answerOf(req.messages, req.maxTokens).text).length;
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+export async function chat(c: Context<AppEnv>): Promise<Response> {
+  return completionResponse(c, parseChatRequest(await readBody(c)));
+}
+
+/** The completion of a checked request: one JSON body, or SSE chunks when `stream` is set. */
+export async function completionResponse(c: Context, req: ChatRequest): Promise<Response> {
+  const { text, finish } = answerOf(req.messages, req.maxTokens);
+  const usage = usageOf(req);
   const id = await hashId(req);
   const created = Math.floor(Date.now() / 1000);
   if (!req.stream) {

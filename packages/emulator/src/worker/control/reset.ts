@@ -39,5 +39,5 @@ export async function resetAll(env: Env): Promise<void> {
     const binding = env[db as `DB_${number}`];
     if (binding) await wipeDb(binding);
   }
-  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox', 'DELETE FROM search_docs', 'DELETE FROM search_config', 'DELETE FROM auth_users', 'DELETE FROM auth_tokens', 'DELETE FROM auth_codes'].map((sql) => env.EMU.prepare(sql)));
+  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox', 'DELETE FROM search_docs', 'DELETE FROM search_config', 'DELETE FROM auth_users', 'DELETE FROM auth_tokens', 'DELETE FROM auth_codes', 'DELETE FROM gateway_wallets', 'DELETE FROM gateway_usage'].map((sql) => env.EMU.prepare(sql)));
 }

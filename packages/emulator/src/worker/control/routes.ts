@@ -14,7 +14,8 @@ control.use('*', async (c, next) => {
   await next();
 });
 
-control.get('/health', (c) => c.json({ ok: true, projects: c.env.PROJECTS.map((p) => p.project) }));
+// `consumers`: each project's gateway consumer id (what a billing log names as consumerId).
+control.get('/health', (c) => c.json({ ok: true, projects: c.env.PROJECTS.map((p) => p.project), consumers: c.env.PROJECTS.map((p) => ({ project: p.project, consumer: p.consumer })) }));
 
 control.post('/faults', async (c) => {
   const body = await readBody(c);
