@@ -2,82 +2,14 @@
 // search (SQLite FTS5 in D1), over HTTP.
 import { chat, chatStream, collectText, Search, type ChatCompletionChunk } from '@aerostack/ai';
 import type { AerostackClient } from '@aerostack/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { OperationId } from '../../../tooling/spec-types/src/aerostack';
+import { describe, expect, it } from 'vitest';
 import { client, control, KEY_A, KEY_B, useEmulator } from './helpers/emulator';
-import { checkError, violations } from './helpers/spec';
+import { checkError, schemaProblems } from './helpers/openapi';
 
 const emu = useEmulator();
 
-// --- the spec's ai response shapes (helpers/spec.ts knows the cache/db/services ones) ----------
-type Shape = Parameters<typeof violations>[0];
-const USAGE: Shape = { prompt_tokens: 'integer', completion_tokens: 'integer', total_tokens: 'integer' };
-const RESULT: Shape = { id: 'string', content: 'string', score: 'number', type: 'string', metadata: 'object?' };
-const SUCCESS: Shape = { success: 'boolean' };
-const AI_SHAPES = {
-  aiChat: { id: 'string', object: 'string', created: 'integer', model: 'string', choices: [{ index: 'integer', message: { role: 'string', content: 'string' }, finish_reason: 'string|null' }], usage: USAGE },
-  searchIngest: SUCCESS,
-  searchQuery: { results: [RESULT] },
-  searchDelete: SUCCESS,
-  searchDeleteByType: SUCCESS,
-  searchListTypes: { types: [{ type: 'string', count: 'integer' }] },
-  searchConfigure: SUCCESS,
-  searchUpdate: SUCCESS,
-  searchGet: { result: 'object|null', exists: 'boolean' },
-  searchCount: { count: 'integer' },
-} satisfies Partial<Record<OperationId, Shape>>;
-const CHUNK: Shape = { id: 'string', object: 'string', created: 'integer', model: 'string', choices: [{ index: 'integer', delta: 'object', finish_reason: 'string|null?' }], usage: 'object?' };
-const AI_OPS: Record<string, keyof typeof AI_SHAPES> = {
-  '/ai/chat': 'aiChat',
-  '/ai/search/ingest': 'searchIngest',
-  '/ai/search/query': 'searchQuery',
-  '/ai/search/delete': 'searchDelete',
-  '/ai/search/deleteByType': 'searchDeleteByType',
-  '/ai/search/listTypes': 'searchListTypes',
-  '/ai/search/configure': 'searchConfigure',
-  '/ai/search/update': 'searchUpdate',
-  '/ai/search/get': 'searchGet',
-  '/ai/search/count': 'searchCount',
-};
-
-function aiViolations(pathname: string, status: number, body: unknown): string[] {
-  if (status >= 400) {
-    try {
-      checkError(body);
-      return [];
-    } catch (error) {
-      return [String(error)];
-    }
-  }
-  const op = AI_OPS[pathname.replace(/^\/v1/, '')];
-  if (!op) return [`no spec operation for ${pathname}`];
-  const problems = violations(AI_SHAPES[op], body);
-  const result = (body as { result?: unknown }).result;
-  if (op === 'searchGet' && result) problems.push(...violations(RESULT, result, '$.result'));
-  return problems.length ? [`${op} response breaks the spec:\n${problems.join('\n')}\n${JSON.stringify(body)}`] : [];
-}
-
-const seen: Promise<string[]>[] = [];
-afterEach(async () => {
-  expect((await Promise.all(seen.splice(0))).flat()).toEqual([]);
-});
-
-/** An SDK client whose JSON responses are checked against the spec (streams are checked by the tests). */
-function ai(apiKey = KEY_A): AerostackClient {
-  return client(emu, apiKey, {
-    hooks: {
-      afterResponse: (response) => {
-        if (!response.headers.get('content-type')?.includes('application/json')) return;
-        seen.push(
-          response
-            .clone()
-            .text()
-            .then((text) => aiViolations(new URL(response.url).pathname, response.status, JSON.parse(text))),
-        );
-      },
-    },
-  });
-}
+/** An SDK client on the emulator; every JSON response is checked against the spec (streams by the tests). */
+const ai = (apiKey = KEY_A): AerostackClient => client(emu, apiKey);
 
 async function raw(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(emu.emulator.aerostackURL + path, {
@@ -125,7 +57,7 @@ describe('ai.chat: a deterministic local responder', () => {
     expect(stream.response.headers.get('content-type')).toContain('text/event-stream');
     const chunks: ChatCompletionChunk[] = [];
     for await (const chunk of stream) {
-      expect(violations(CHUNK, chunk)).toEqual([]);
+      expect(schemaProblems('aerostack', 'ChatCompletionChunk', chunk)).toEqual([]);
       chunks.push(chunk);
     }
     const text = chunks.map((ch) => ch.choices[0]?.delta.content ?? '').join('');

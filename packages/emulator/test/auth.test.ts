@@ -6,20 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { projectId } from '../src/projects';
 import { hashPassword, hmacKey, signToken, verifyPassword, verifyToken } from '../src/worker/users/crypto';
 import { KEY_A, KEY_B, useEmulator } from './helpers/emulator';
-import { violations } from './helpers/spec';
+import { schemaProblems } from './helpers/openapi';
 
 const emu = useEmulator();
 const PROJECT_A = projectId(KEY_A);
 const PROJECT_B = projectId(KEY_B);
 
-// The spec's shapes (specs/aerostack.yaml: AuthResponse, ProjectAuthResponse, ProjectUser).
-const USER = { id: 'string', email: 'string', name: 'string|null', createdAt: 'string', metadata: 'object' };
-const AUTH_RESPONSE = { token: 'string', user: USER, expiresAt: 'string' };
-const PROJECT_USER = { id: 'string', email: 'string', name: 'string|null', emailVerified: 'boolean', avatarUrl: 'string|null', createdAt: 'string', customFields: 'object' };
-const PROJECT_AUTH = { success: 'boolean', user: PROJECT_USER, token: 'string', accessToken: 'string', refreshToken: 'string', expiresAt: 'string' };
-
-function expectShape(shape: Parameters<typeof violations>[0], body: unknown): void {
-  expect(violations(shape, body)).toEqual([]);
+/** Checks a body against a component schema of specs/aerostack.yaml (AuthResponse, ProjectAuthResponse, ProjectUser). */
+function expectShape(schema: 'AuthResponse' | 'ProjectAuthResponse' | 'ProjectUser', body: unknown): void {
+  expect(schemaProblems('aerostack', schema, body)).toEqual([]);
 }
 
 const platform = (key = KEY_A) => new Auth(new AerostackClient({ apiKey: key, baseURL: emu.emulator.aerostackURL, logLevel: 'off', maxRetries: 0 }));
@@ -67,7 +62,7 @@ describe('platform auth (/v1/auth)', () => {
     const email = uniqueEmail('ada');
     const created = await auth.signup({ email, password: 'correct horse', name: 'Ada', metadata: { plan: 'pro' } }).withResponse();
     expect(created.response.status).toBe(201);
-    expectShape(AUTH_RESPONSE, created.data);
+    expectShape('AuthResponse', created.data);
     expect(created.data.user).toMatchObject({ email, name: 'Ada', metadata: { plan: 'pro' } });
     expect(created.data.user.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.data.token.split('.')).toHaveLength(3);
@@ -75,7 +70,7 @@ describe('platform auth (/v1/auth)', () => {
     expect(ttl).toBeGreaterThan(14 * 60_000);
     expect(ttl).toBeLessThanOrEqual(15 * 60_000);
     const signedIn = await auth.signin({ email: email.toUpperCase(), password: 'correct horse' });
-    expectShape(AUTH_RESPONSE, signedIn);
+    expectShape('AuthResponse', signedIn);
     expect(signedIn.user.id).toBe(created.data.user.id);
   });
 
@@ -114,14 +109,14 @@ describe('public project auth (/api/v1/public/projects/:projectSlug/auth)', () =
     const client = publicClient();
     const email = uniqueEmail('end');
     const registered = await register(client, PROJECT_A, { email, password: 'Str0ngPass', name: 'End', customFields: { team: 'a' } });
-    expectShape(PROJECT_AUTH, registered);
+    expectShape('ProjectAuthResponse', registered);
     expect(registered.user).toMatchObject({ email, name: 'End', emailVerified: false, customFields: { team: 'a' } });
     const loggedIn = await login(client, PROJECT_A, { email, password: 'Str0ngPass' });
-    expectShape(PROJECT_AUTH, loggedIn);
+    expectShape('ProjectAuthResponse', loggedIn);
     const token = loggedIn.accessToken ?? '';
     expect((await getCurrentUser(client, PROJECT_A, token)).id).toBe(registered.user?.id);
     const updated = await updateProfile(client, PROJECT_A, token, { name: 'Renamed', customFields: { role: 'admin' }, avatar_url: 'https://cdn.example.com/a.png' });
-    expectShape(PROJECT_USER, updated);
+    expectShape('ProjectUser', updated);
     expect(updated).toMatchObject({ name: 'Renamed', avatarUrl: 'https://cdn.example.com/a.png', customFields: { team: 'a', role: 'admin' } });
     expect(await logout(client, PROJECT_A, { accessToken: token, refreshToken: loggedIn.refreshToken })).toEqual({ success: true });
     // Both tokens are revoked.
@@ -136,7 +131,7 @@ describe('public project auth (/api/v1/public/projects/:projectSlug/auth)', () =
     const email = uniqueEmail('refresh');
     const first = await register(client, PROJECT_A, { email, password: 'Str0ngPass' });
     const renewed = await refreshToken(client, PROJECT_A, { refreshToken: first.refreshToken ?? '' });
-    expectShape(PROJECT_AUTH, renewed);
+    expectShape('ProjectAuthResponse', renewed);
     expect(renewed.accessToken).not.toBe(first.accessToken);
     expect((await getCurrentUser(client, PROJECT_A, renewed.accessToken ?? '')).email).toBe(email);
     await expect(refreshToken(client, PROJECT_A, { refreshToken: first.refreshToken ?? '' })).rejects.toMatchObject({ code: 'AUTH_TOKEN_INVALID' });

@@ -2,7 +2,7 @@
 import * as cache from '@aerostack/cache';
 import { describe, expect, it } from 'vitest';
 import { client, KEY_B, useEmulator } from './helpers/emulator';
-import { checkResult } from './helpers/spec';
+import { checkResult } from './helpers/openapi';
 
 const emu = useEmulator();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

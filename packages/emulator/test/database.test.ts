@@ -4,7 +4,7 @@ import { AuthenticationError, BadRequestError, InternalServerError } from '@aero
 import { batch, query, sql } from '@aerostack/database';
 import { describe, expect, it } from 'vitest';
 import { client, KEY_A, KEY_B, rawPost, useEmulator } from './helpers/emulator';
-import { checkError, checkResult } from './helpers/spec';
+import { checkError, checkResult } from './helpers/openapi';
 
 const emu = useEmulator();
 

@@ -5,88 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AerostackClient } from '@aerostack/core';
 import { cancel, enqueue, getJob, listJobs, type JobRecord, type JobStatus } from '@aerostack/queue';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { OperationId, Result } from '../../../tooling/spec-types/src/aerostack';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../tooling/spec-types/src/aerostack';
 import { startEmulator } from '../src/index';
 import { client, KEY_A, KEY_B, useEmulator, writes } from './helpers/emulator';
-import { checkError, violations } from './helpers/spec';
+import { checkError, responseProblems } from './helpers/openapi';
 
 const emu = useEmulator();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// --- the spec's queue response shapes (helpers/spec.ts knows the cache/db/services ones) ---------
-type Shape = Parameters<typeof violations>[0];
-const JOB: Shape = {
-  id: 'string',
-  type: 'string',
-  data: 'any',
-  status: 'string',
-  projectId: 'string',
-  createdAt: 'string',
-  runAt: 'string?',
-  attempts: 'integer?',
-  completedAt: 'string?',
-  error: 'string?',
-};
-const QUEUE_SHAPES = {
-  queueEnqueue: { jobId: 'string', success: 'boolean' },
-  queueGetJob: { job: 'any', exists: 'boolean' },
-  queueListJobs: { jobs: [JOB], list_complete: 'boolean', cursor: 'string?' },
-  queueCancelJob: { success: 'boolean', note: 'string?' },
-} satisfies Partial<Record<OperationId, Shape>>;
-const QUEUE_OPS: Record<string, keyof typeof QUEUE_SHAPES> = {
-  '/queue/enqueue': 'queueEnqueue',
-  '/queue/job': 'queueGetJob',
-  '/queue/jobs': 'queueListJobs',
-  '/queue/cancel': 'queueCancelJob',
-};
-const STATUSES = new Set(['queued', 'processing', 'completed', 'failed', 'cancelled']);
-
-function queueViolations(pathname: string, status: number, body: unknown): string[] {
-  if (status >= 400) {
-    try {
-      checkError(body);
-      return [];
-    } catch (error) {
-      return [String(error)];
-    }
-  }
-  const op = QUEUE_OPS[pathname.replace(/^\/v1/, '')];
-  if (!op) return [`no spec operation for ${pathname}`];
-  const problems = violations(QUEUE_SHAPES[op], body);
-  const record = body as { job?: unknown; jobs?: unknown[] };
-  const jobs = op === 'queueGetJob' ? (record.job === null ? [] : [record.job]) : op === 'queueListJobs' ? (record.jobs ?? []) : [];
-  for (const job of jobs) {
-    problems.push(...violations(JOB, job, '$.job'));
-    const j = job as Partial<JobRecord>;
-    if (!STATUSES.has(String(j.status))) problems.push(`$.job.status: ${String(j.status)}`);
-    for (const field of ['createdAt', 'runAt', 'completedAt'] as const) {
-      const value = j[field];
-      if (value !== undefined && Number.isNaN(Date.parse(value))) problems.push(`$.job.${field}: not a date-time`);
-    }
-  }
-  return problems.length ? [`${op} response breaks the spec:\n${problems.join('\n')}\n${JSON.stringify(body)}`] : [];
-}
-
-const seen: Promise<string[]>[] = [];
-afterEach(async () => {
-  expect((await Promise.all(seen.splice(0))).flat()).toEqual([]);
-});
-
-/** An SDK client whose every queue response is checked against the spec (after each test). */
-function q(apiKey = KEY_A): AerostackClient {
-  return client(emu, apiKey, {
-    hooks: {
-      afterResponse: (response) =>
-        void seen.push(
-          response
-            .clone()
-            .text()
-            .then((text) => queueViolations(new URL(response.url).pathname, response.status, JSON.parse(text))),
-        ),
-    },
-  });
-}
+/** An SDK client whose every response is checked against the spec (helpers/openapi.ts). */
+const q = (apiKey = KEY_A): AerostackClient => client(emu, apiKey);
 
 /** A raw POST (bodies the SDK would refuse), checked the same way. */
 async function raw(path: string, body: unknown, apiKey = KEY_A): Promise<{ status: number; json: unknown }> {
@@ -96,7 +25,7 @@ async function raw(path: string, body: unknown, apiKey = KEY_A): Promise<{ statu
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const json = (await response.json()) as unknown;
-  expect(queueViolations(path, response.status, json)).toEqual([]);
+  expect(responseProblems('POST', new URL(response.url).pathname, response.status, json)).toEqual([]);
   return { status: response.status, json };
 }
 

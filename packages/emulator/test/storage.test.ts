@@ -1,58 +1,15 @@
 // @aerostack/storage against the emulator: the 9 operations over HTTP, on R2.
 import { createHash, randomBytes } from 'node:crypto';
-import { AerostackClient, NotFoundError } from '@aerostack/core';
+import { NotFoundError, type AerostackClient } from '@aerostack/core';
 import * as storage from '@aerostack/storage';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEY_A, KEY_B, useEmulator } from './helpers/emulator';
-import { checkError, violations } from './helpers/spec';
+import { describe, expect, it } from 'vitest';
+import { client as emulatorClient, KEY_A, KEY_B, useEmulator } from './helpers/emulator';
+import { checkResponse } from './helpers/openapi';
 
 const emu = useEmulator();
 
-// The storage response schemas of specs/aerostack.yaml (required fields and JSON types), as in helpers/spec.ts.
-const OBJECT = { key: 'string', size: 'integer', lastModified: 'string', contentType: 'string?', etag: 'string' };
-const SHAPES: Record<string, Parameters<typeof violations>[0]> = {
-  '/storage/upload': { url: 'string' },
-  '/storage/getUrl': { url: 'string' },
-  '/storage/list': { objects: [OBJECT], truncated: 'boolean', cursor: 'string?' },
-  '/storage/delete': { success: 'boolean' },
-  '/storage/exists': { exists: 'boolean' },
-  '/storage/getMetadata': { exists: 'boolean', size: 'integer?', contentType: 'string?', lastModified: 'string?', etag: 'string?' },
-  '/storage/copy': { success: 'boolean', url: 'string' },
-  '/storage/move': { success: 'boolean', url: 'string' },
-};
-
-/** Checks one response against the spec: ErrorResponse for 4xx/5xx, the operation's schema else (get: raw bytes). */
-async function checkStorageResponse(response: Response): Promise<string | undefined> {
-  const path = new URL(response.url).pathname.replace(/^\/v1/, '');
-  if (path === '/storage/get' && response.ok) return undefined;
-  try {
-    const body = (await response.json()) as unknown;
-    if (response.status >= 400) {
-      checkError(body);
-      return undefined;
-    }
-    const shape = SHAPES[path];
-    if (!shape) return `no spec operation for ${path}`;
-    const problems = violations(shape, body);
-    return problems.length ? `${path}: ${problems.join('; ')} in ${JSON.stringify(body)}` : undefined;
-  } catch (error) {
-    return `${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
-const pending: Promise<string | undefined>[] = [];
-afterEach(async () => {
-  expect((await Promise.all(pending.splice(0))).filter((p) => p !== undefined)).toEqual([]);
-});
-
-function client(apiKey = KEY_A): AerostackClient {
-  return new AerostackClient({
-    apiKey,
-    baseURL: emu.emulator.aerostackURL,
-    logLevel: 'off',
-    hooks: { afterResponse: (response) => void pending.push(checkStorageResponse(response.clone())) },
-  });
-}
+/** An SDK client whose every JSON response is checked against the spec (helpers/openapi.ts). */
+const client = (apiKey = KEY_A): AerostackClient => emulatorClient(emu, apiKey);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const origin = () => emu.emulator.aerostackURL.replace(/\/v1$/, '');
@@ -76,8 +33,9 @@ function randomStream(total: number): { stream: ReadableStream<Uint8Array>; dige
 /** A raw POST to the API (bodies the SDK refuses to send). */
 async function raw(path: string, body: BodyInit, contentType: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(emu.emulator.aerostackURL + path, { method: 'POST', headers: { 'content-type': contentType, 'x-aerostack-key': KEY_A }, body });
-  pending.push(checkStorageResponse(response.clone()));
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  const json = (await response.json()) as Record<string, unknown>;
+  checkResponse('POST', new URL(response.url).pathname, response.status, json);
+  return { status: response.status, json };
 }
 
 describe('storage: upload and get', () => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import type { OperationId, Result } from '../../../../tooling/spec-types/src/aerostack';
 
 export type SpecName = 'aerostack' | 'smarter';
 
@@ -103,6 +104,22 @@ export function responseProblems(method: string, pathname: string, status: numbe
   return (validate.errors ?? []).map((e) => `${op?.operationId ?? 'unknown route'} ${status} ${e.instancePath || '$'}: ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`);
 }
 
+/**
+ * The same, from the body's text: a response the spec declares without a JSON body (raw bytes of
+ * storage.get, say) is not parsed; one it declares with JSON must parse.
+ */
+export function responseTextProblems(method: string, pathname: string, status: number, text: string, spec?: SpecName): string[] {
+  const op = findOperation(method, pathname, spec);
+  if (op && status < 400 && !validatorFor(op, status)) return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return [`${method} ${pathname} ${status}: the body is not JSON: ${text.slice(0, 200)}`];
+  }
+  return responseProblems(method, pathname, status, body, spec);
+}
+
 /** Throws when the response breaks the spec. */
 export function checkResponse(method: string, pathname: string, status: number, body: unknown, spec?: SpecName): void {
   const problems = responseProblems(method, pathname, status, body, spec);
@@ -114,4 +131,31 @@ export function schemaProblems(spec: SpecName, name: string, value: unknown): st
   const validate = componentValidator(spec, name);
   if (!validate) throw new Error(`no schema ${name} in specs/${spec}.yaml`);
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${name} ${e.instancePath || '$'}: ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`);
+}
+
+/** Throws unless `value` matches the named component schema; hands it back typed as the caller says. */
+export function checkSchema<T>(spec: SpecName, name: string, value: T): T {
+  const problems = schemaProblems(spec, name, value);
+  if (problems.length) throw new Error(`breaks the spec:\n${problems.join('\n')}\n${JSON.stringify(value).slice(0, 2000)}`);
+  return value;
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** An Aerostack error body, checked against the spec's ErrorResponse. */
+export function checkError(body: unknown): ErrorBody {
+  return checkSchema('aerostack', 'ErrorResponse', body) as ErrorBody;
+}
+
+/** Checks a success body of an Aerostack operation (by operationId) and hands it back typed as the spec's result. */
+export function checkResult<Op extends OperationId>(operationId: Op, body: unknown): Result<Op> {
+  const op = operations.find((o) => o.spec === 'aerostack' && o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId} in specs/aerostack.yaml`);
+  const validate = validatorFor(op, 200);
+  if (validate && !validate(body)) throw new Error(`${operationId} response breaks the spec: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 2000)}`);
+  return body as Result<Op>;
 }
