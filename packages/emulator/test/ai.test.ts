@@ -1,7 +1,7 @@
 // @aerostack/ai against the emulator: chat (a deterministic local responder, plain and SSE) and
 // search (SQLite FTS5 in D1), over HTTP.
 import { chat, chatStream, collectText, Search, type ChatCompletionChunk } from '@aerostack/ai';
-import type { AerostackClient } from '@aerostack/core';
+import { APIUserAbortError, StreamError, type AerostackClient } from '@aerostack/core';
 import { describe, expect, it } from 'vitest';
 import { client, control, KEY_A, KEY_B, useEmulator } from './helpers/emulator';
 import { checkError, schemaProblems } from './helpers/openapi';
@@ -105,14 +105,30 @@ describe('ai.chat: a deterministic local responder', () => {
     expect((await chat(c, { messages: user('still there?') })).choices?.[0]?.message.content).toBe('You said: still there?');
   });
 
-  it('a drop fault cuts the stream midway: the client sees a network error', async () => {
+  it('an abort mid-stream ends the iteration with APIUserAbortError', async () => {
+    const controller = new AbortController();
+    const long = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
+    const stream = await chatStream(ai(), { messages: user(long) }, { signal: controller.signal });
+    let got = 0;
+    const read = async () => {
+      for await (const chunk of stream) {
+        if (chunk.choices[0]?.delta.content) got++;
+        if (got === 2) controller.abort();
+      }
+    };
+    await expect(read()).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(got).toBe(2);
+  });
+
+  it('a drop fault cuts the stream midway: the client sees a typed StreamError, never a clean end', async () => {
     await control(emu, 'POST', '/faults', { match: { method: 'POST', path: '/ai/chat' }, drop: true });
     const stream = await chatStream(ai(), { messages: user('this stream will be cut somewhere in the middle of it') }, { maxRetries: 0 });
     let got = 0;
     const read = async () => {
       for await (const chunk of stream) if (chunk.choices[0]?.delta.content) got++;
     };
-    await expect(read()).rejects.toThrow();
+    const error: unknown = await read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamError);
     expect(got).toBeGreaterThan(0);
     expect(got).toBeLessThan(12);
     await control(emu, 'DELETE', '/faults');
