@@ -1,4 +1,4 @@
-// aerostack-emulator [--port 8787] [--smarter-port 9357] [--host 127.0.0.1] [--data-dir DIR | --in-memory] [--key KEY]... [--smarter-key KEY]... [--smarter-generation v0.14|v0.13] [--log]
+// aerostack-emulator [options]: see HELP below.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
 
@@ -13,6 +13,10 @@ const HELP = `Usage: aerostack-emulator [options]
   --smarter-key <key>  an accepted Smarter API key (repeatable; default: the two dev keys)
   --smarter-generation <v0.14|v0.13>
                        the Smarter server generation to play (default v0.14)
+  --ai-upstream <url>  answer AI chat from an OpenAI-compatible server (<url>/chat/completions)
+                       instead of the deterministic responder; its key from AEROSTACK_EMULATOR_AI_UPSTREAM_KEY
+  --ai-upstream-model <model>
+                       the model to ask the upstream for (default: the request's)
   --log                log every request
   -h, --help           this help`;
 
@@ -21,6 +25,14 @@ function port(value: string | undefined, name: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}: expected a port number, got "${value}"`);
   return n;
+}
+
+/** The upstream's key comes from the environment, never from argv (which other users can see). */
+function aiUpstream(url: string | undefined, model: string | undefined): { baseURL: string; apiKey?: string; model?: string } | undefined {
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\//.test(url)) throw new Error(`--ai-upstream: expected an http(s) URL, got "${url}"`);
+  const apiKey = process.env.AEROSTACK_EMULATOR_AI_UPSTREAM_KEY;
+  return { baseURL: url, ...(apiKey && { apiKey }), ...(model && { model }) };
 }
 
 async function main(): Promise<void> {
@@ -34,6 +46,8 @@ async function main(): Promise<void> {
       key: { type: 'string', multiple: true },
       'smarter-key': { type: 'string', multiple: true },
       'smarter-generation': { type: 'string' },
+      'ai-upstream': { type: 'string' },
+      'ai-upstream-model': { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -55,10 +69,12 @@ async function main(): Promise<void> {
     smarterKeys: values['smarter-key'],
     smarterGeneration: generation,
     log: values.log,
+    aiUpstream: aiUpstream(values['ai-upstream'], values['ai-upstream-model']),
   });
   console.log(`Aerostack emulator ready in ${Date.now() - started} ms
   Aerostack API  ${emulator.aerostackURL}
   Smarter API    ${emulator.smarterURL}  (server generation ${emulator.smarterGeneration})
+  AI answers     ${values['ai-upstream'] ? `from ${values['ai-upstream']}` : 'the deterministic local responder'}
   Data           ${emulator.dataDir ?? 'in memory'}
   Aerostack API keys (X-Aerostack-Key; each its own project), each with its gateway consumer key (Authorization: Bearer):
 ${emulator.keys.map((k) => `    ${k}   consumer: ${emulator.consumerKeys[k] ?? '-'}`).join('\n')}

@@ -52,7 +52,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         queueProducers: { JOBS: 'jobs' },
         // maxBatchTimeout 0: a job is delivered within ~10-50 ms of being sent (1 s otherwise).
         queueConsumers: { jobs: { maxBatchTimeout: 0 } },
-        bindings: { PROJECTS: projects.map((p) => ({ ...p })), CONTROL: control, LOG: options.log === true },
+        bindings: {
+          PROJECTS: projects.map((p) => ({ ...p })),
+          CONTROL: control,
+          LOG: options.log === true,
+          ...(options.aiUpstream && { AI_UPSTREAM: { ...options.aiUpstream, baseURL: options.aiUpstream.baseURL.replace(/\/+$/, '') } }),
+        },
       },
       {
         name: 'smarter',

@@ -21,6 +21,12 @@ export interface EmulatorOptions {
    * other one with the header `x-emulator-generation` (loopback hosts only, like the other controls).
    */
   smarterGeneration?: 'v0.13' | 'v0.14';
+  /**
+   * An OpenAI-compatible server (OpenAI, a local Ollama or llama.cpp, ...) that answers the Aerostack
+   * AI chat and the gateway's completions instead of the deterministic local responder:
+   * `POST <baseURL>/chat/completions` with `Authorization: Bearer <apiKey>`, `model` replaced when given.
+   */
+  aiUpstream?: { baseURL: string; apiKey?: string; model?: string };
   /** Log one line per request. Default false. */
   log?: boolean;
 }

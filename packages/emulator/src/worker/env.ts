@@ -25,8 +25,18 @@ export interface Env {
   CONTROL: boolean;
   /** Log one line per request. */
   LOG: boolean;
+  /** An OpenAI-compatible server that answers AI chat instead of the deterministic responder. */
+  AI_UPSTREAM?: AiUpstream;
   /** `DB_0`..`DB_{N-1}`: one D1 database per accepted key. */
   [binding: `DB_${number}`]: D1Database;
+}
+
+export interface AiUpstream {
+  /** Its base URL: chat goes to `<baseURL>/chat/completions`. */
+  baseURL: string;
+  apiKey?: string;
+  /** The model asked for, whatever the request names. */
+  model?: string;
 }
 
 export interface Project {

@@ -6,7 +6,8 @@
 // `stream: true` sends the answer word by word as chat.completion.chunk frames, 5 ms apart.
 import type { Context } from 'hono';
 import { Checker, nested, readBody, type Json } from '../body';
-import type { AppEnv } from '../env';
+import type { AppEnv, Env } from '../env';
+import { forwardChat } from './upstream';
 
 export const DEFAULT_MODEL = 'emulator/echo';
 const ROLES = new Set(['system', 'user', 'assistant']);
@@ -23,6 +24,8 @@ export interface ChatRequest {
   stream: boolean;
   includeUsage: boolean;
   maxTokens: number | undefined;
+  /** The request body as sent (checked), for an upstream. */
+  body: Json;
 }
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
@@ -61,7 +64,7 @@ export function parseChatRequest(body: Json): ChatRequest {
   numberIn(check, body, 'top_p', 0, 1);
   const maxTokens = check.int('max_tokens', { min: 1 });
   check.done();
-  return { messages, model, stream: stream === true, includeUsage, maxTokens };
+  return { messages, model, stream: stream === true, includeUsage, maxTokens, body };
 }
 
 async function hashId(req: ChatRequest): Promise<string> {
@@ -97,8 +100,12 @@ export async function chat(c: Context<AppEnv>): Promise<Response> {
   return completionResponse(c, parseChatRequest(await readBody(c)));
 }
 
-/** The completion of a checked request: one JSON body, or SSE chunks when `stream` is set. */
-export async function completionResponse(c: Context, req: ChatRequest): Promise<Response> {
+/**
+ * The completion of a checked request: one JSON body, or SSE chunks when `stream` is set — from the
+ * deterministic responder, or from the OpenAI-compatible upstream when the launcher was given one.
+ */
+export async function completionResponse<E extends { Bindings: Env }>(c: Context<E>, req: ChatRequest): Promise<Response> {
+  if (c.env.AI_UPSTREAM) return forwardChat(c.env.AI_UPSTREAM, req);
   const { text, finish } = answerOf(req.messages, req.maxTokens);
   const usage = usageOf(req);
   const id = await hashId(req);
