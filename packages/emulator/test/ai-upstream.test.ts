@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chat, chatStream, collectText } from '@aerostack/ai';
-import { AerostackClient, APIError, InternalServerError } from '@aerostack/core';
+import { AerostackClient, InternalServerError, type APIError } from '@aerostack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index';
 import { responseProblems } from './helpers/openapi';
