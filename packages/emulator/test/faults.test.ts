@@ -3,8 +3,12 @@ import * as cache from '@aerostack/cache';
 import { APIConnectionTimeoutError, InternalServerError } from '@aerostack/core';
 import { query, sql } from '@aerostack/database';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SmarterClient } from '@smarter/core';
+import { whoami } from '@smarter/resources';
+import { SMARTER_DEV_KEYS } from '../src/index';
 import { client, control, rawPost, useEmulator, writes } from './helpers/emulator';
-import { checkError, checkResult } from './helpers/spec';
+import { checkResponse } from './helpers/openapi';
+import { checkError, checkResult } from './helpers/openapi';
 
 const emu = useEmulator();
 const fault = (rule: Record<string, unknown>) => control(emu, 'POST', '/faults', rule);
@@ -112,9 +116,24 @@ describe('control', () => {
     expect(await writes(emu)).toEqual([]);
   });
 
-  it('the Smarter port answers 501 in this version', async () => {
-    const response = await fetch(`${emu.emulator.smarterURL}chatbots/`);
-    expect(response.status).toBe(501);
-    expect(await response.json()).toEqual({ detail: 'not implemented in this emulator version' });
+  it('fault rules set here apply to Smarter paths too: a 503 in its envelope, then the real answer (the SDK retries the read)', async () => {
+    const url = `${emu.emulator.smarterURL}cli/whoami/`;
+    const headers = { authorization: `Token ${SMARTER_DEV_KEYS[0] ?? ''}`, 'x-emulator-generation': 'v0.13' };
+    await fault({ match: { method: 'POST', path: '/api/v1/cli/whoami/' }, times: 1, status: 503, retryAfter: 1 });
+    const faulted = await fetch(url, { method: 'POST', headers });
+    expect([faulted.status, faulted.headers.get('retry-after')]).toEqual([503, '1']);
+    const body = (await faulted.json()) as { error: { status: unknown; errorClass: string } };
+    checkResponse('POST', '/api/v1/cli/whoami/', 503, body, 'smarter');
+    expect(body.error).toMatchObject({ status: '503', errorClass: 'SmarterEmulatorInjectedFault' });
+    const real = await fetch(url, { method: 'POST', headers });
+    const answer = (await real.json()) as { data: { environment: string } };
+    checkResponse('POST', '/api/v1/cli/whoami/', real.status, answer, 'smarter');
+    expect(answer.data.environment).toBe('local');
+
+    await fault({ match: { path: '/api/v1/cli/*' }, times: 1, status: 500 });
+    const sdk = new SmarterClient({ apiKey: SMARTER_DEV_KEYS[0], baseURL: emu.emulator.smarterURL, logLevel: 'off', retry: { initialDelay: 50 } });
+    expect((await whoami(sdk)).environment).toBe('local');
+    const oneOff = await fetch(url, { method: 'POST', headers: { ...headers, 'x-emulator-fault': 'status=502' } });
+    expect(oneOff.status).toBe(502);
   });
 });

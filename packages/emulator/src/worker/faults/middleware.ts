@@ -8,13 +8,21 @@ import { faultResponse, cutResponse } from './respond';
 import { parseFaultHeader, type Fault } from './rule';
 import { takeFault } from './store';
 
-export const faults = createMiddleware<Pick<AppEnv, 'Bindings'>>(async (c, next) => {
-  if (!c.env.CONTROL) return next();
-  const header = c.req.header('x-emulator-fault');
-  const fault: Fault | undefined = (header ? parseFaultHeader(header) : undefined) ?? (await takeFault(c.env, c.req.method, c.req.path));
-  if (!fault) return next();
-  if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-  if (fault.status !== undefined) return faultResponse({ ...fault, status: fault.status });
-  await next();
-  if (fault.drop) c.res = await cutResponse(c.res, c.executionCtx);
-});
+/** The bindings faults need: the Smarter worker has them too. */
+type FaultEnv = { Bindings: Pick<AppEnv['Bindings'], 'CONTROL' | 'EMU'> };
+
+/** Fault middleware answering a status fault with `respond` (each platform's own error shape). */
+export function faultsWith<E extends FaultEnv = FaultEnv>(respond: (fault: Fault & { status: number }, request: Request) => Response) {
+  return createMiddleware<E>(async (c, next) => {
+    if (!c.env.CONTROL) return next();
+    const header = c.req.header('x-emulator-fault');
+    const fault: Fault | undefined = (header ? parseFaultHeader(header) : undefined) ?? (await takeFault(c.env, c.req.method, c.req.path));
+    if (!fault) return next();
+    if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault.status !== undefined) return respond({ ...fault, status: fault.status }, c.req.raw);
+    await next();
+    if (fault.drop) c.res = await cutResponse(c.res, c.executionCtx);
+  });
+}
+
+export const faults = faultsWith((fault) => faultResponse(fault));

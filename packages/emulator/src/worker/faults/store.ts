@@ -1,6 +1,10 @@
-// Fault rules live in the EMU D1 database: global to the emulator, consumed one match at a time.
+// Fault rules live in the EMU D1 database: global to the emulator (both workers read them), consumed
+// one match at a time.
 import type { Env } from '../env';
 import { matches, type FaultRule } from './rule';
+
+/** Only the EMU database is needed, so the Smarter worker uses these too. */
+type EmuEnv = Pick<Env, 'EMU'>;
 
 interface FaultRow {
   id: number;
@@ -26,7 +30,7 @@ const toRule = (r: FaultRow): FaultRule => ({
   drop: r.drop_conn === 1,
 });
 
-export async function addFault(env: Env, rule: Omit<FaultRule, 'id'>): Promise<number> {
+export async function addFault(env: EmuEnv, rule: Omit<FaultRule, 'id'>): Promise<number> {
   const row = await env.EMU.prepare(
     'INSERT INTO faults (method, path, times, status, retry_after, retry_after_ms, latency_ms, drop_conn) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
   )
@@ -36,16 +40,16 @@ export async function addFault(env: Env, rule: Omit<FaultRule, 'id'>): Promise<n
   return row.id;
 }
 
-export async function listFaults(env: Env): Promise<FaultRule[]> {
+export async function listFaults(env: EmuEnv): Promise<FaultRule[]> {
   return (await env.EMU.prepare('SELECT * FROM faults WHERE times > 0 ORDER BY id').all<FaultRow>()).results.map(toRule);
 }
 
-export async function clearFaults(env: Env): Promise<void> {
+export async function clearFaults(env: EmuEnv): Promise<void> {
   await env.EMU.prepare('DELETE FROM faults').run();
 }
 
 /** The first live rule matching the request, with one of its `times` used up. */
-export async function takeFault(env: Env, method: string, pathname: string): Promise<FaultRule | undefined> {
+export async function takeFault(env: EmuEnv, method: string, pathname: string): Promise<FaultRule | undefined> {
   for (const rule of await listFaults(env)) {
     if (!matches(rule, method, pathname)) continue;
     const used = await env.EMU.prepare('UPDATE faults SET times = times - 1 WHERE id = ? AND times > 0').bind(rule.id).run();
