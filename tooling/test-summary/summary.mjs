@@ -18,6 +18,7 @@ const walk = (dir, depth) => {
   }
 };
 walk(join(root, 'packages'), 0);
+walk(join(root, 'tooling'), 0);
 
 let passed = 0;
 let failed = 0;

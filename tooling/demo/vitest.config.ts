@@ -1,0 +1,3 @@
+import base from '@aerostack-internal/config/vitest';
+
+export default base;
