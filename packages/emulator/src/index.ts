@@ -48,7 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         unsafeDirectSockets: [{ host, port: options.aerostackPort ?? 8787 }],
         d1Databases: d1Databases(projects),
         kvNamespaces: ['CACHE'],
-        r2Buckets: ['FILES'],
+        r2Buckets: ['FILES', 'SMARTER_FILES'],
         queueProducers: { JOBS: 'jobs' },
         // maxBatchTimeout 0: a job is delivered within ~10-50 ms of being sent (1 s otherwise).
         queueConsumers: { jobs: { maxBatchTimeout: 0 } },

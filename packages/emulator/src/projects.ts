@@ -44,6 +44,7 @@ export function projectBindings(keys: string[]): ProjectBinding[] {
 
 /** Miniflare's `d1Databases`: binding → database id. */
 export function d1Databases(projects: ProjectBinding[]): Record<string, string> {
-  const entries: [string, string][] = [...projects.map((p): [string, string] => [p.db, p.project]), ['EMU', 'aerostack-emulator']];
+  // SMARTER (the Smarter worker's database) is bound here too, for /__emulator/reset.
+  const entries: [string, string][] = [...projects.map((p): [string, string] => [p.db, p.project]), ['EMU', 'aerostack-emulator'], ['SMARTER', 'smarter']];
   return Object.fromEntries(entries);
 }

@@ -106,11 +106,21 @@ describe('faults', () => {
 });
 
 describe('control', () => {
-  it('health, then reset wipes every project', async () => {
+  it('health, then reset wipes every project, Smarter accounts included', async () => {
     expect(await control(emu, 'GET', '/health')).toMatchObject({ ok: true, projects: [expect.any(String), expect.any(String)] });
     const c = client(emu);
     await query(c, sql`CREATE TABLE t (a)`);
+    const smarterFiles = `${emu.emulator.smarterURL}files/`;
+    const token = { authorization: `Token ${SMARTER_DEV_KEYS[0] ?? ''}` };
+    const form = new FormData();
+    form.set('purpose', 'fine-tune');
+    form.set('file', new Blob(['{}\n']), 'x.jsonl');
+    const uploaded = (await (await fetch(smarterFiles, { method: 'POST', headers: token, body: form })).json()) as { id: string };
+    const listed = async () => ((await (await fetch(smarterFiles, { headers: token })).json()) as { data: unknown[] }).data.length;
+    expect(await listed()).toBe(1);
     await control(emu, 'POST', '/reset');
+    expect(await listed()).toBe(0);
+    expect((await fetch(`${smarterFiles}${uploaded.id}/content/`, { headers: token })).status).toBe(404);
     expect(await cache.keys(c)).toEqual({ keys: [], truncated: false });
     await expect(query(c, sql`SELECT * FROM t`)).rejects.toMatchObject({ code: 'DB_QUERY_FAILED' });
     expect(await writes(emu)).toEqual([]);

@@ -21,6 +21,9 @@ export interface Env {
   JOBS: Queue;
   /** The emulator's own state: idempotency records, the write log, fault rules. */
   EMU: D1Database;
+  /** The Smarter worker's database and files, bound here only so that `/__emulator/reset` wipes them too. */
+  SMARTER: D1Database;
+  SMARTER_FILES: R2Bucket;
   /** Whether the `/__emulator/` control routes and `x-emulator-fault` are on (loopback hosts only). */
   CONTROL: boolean;
   /** Log one line per request. */

@@ -32,9 +32,17 @@ async function wipeDb(db: D1Database): Promise<void> {
   }
 }
 
+/** Empties every table of a database whose schema another worker made once per isolate (so it must stay). */
+async function emptyTables(db: D1Database): Promise<void> {
+  const { results } = await db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>();
+  if (results.length) await db.batch(results.map(({ name }) => db.prepare(`DELETE FROM "${name.replaceAll('"', '""')}"`)));
+}
+
 export async function resetAll(env: Env): Promise<void> {
   await wipeKv(env.CACHE);
   await wipeBucket(env.FILES);
+  await wipeBucket(env.SMARTER_FILES);
+  await emptyTables(env.SMARTER);
   for (const { db } of env.PROJECTS) {
     const binding = env[db as `DB_${number}`];
     if (binding) await wipeDb(binding);
