@@ -25,7 +25,7 @@ export default [
   },
   {
     name: 'core: one paginated listing',
-    budget: 4500,
+    budget: 4080,
     // The issue asks for 4000 B; this entry is not there yet (see the size table).
     target: 4000,
     forbid: [STREAM_MARK, MULTIPART_MARK],

@@ -24,37 +24,27 @@ export interface ResolvedConfig {
   idempotencyHeader: string | undefined;
 }
 
-function lower(headers: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key in headers) out[key.toLowerCase()] = headers[key] as string;
-  return out;
-}
-
-// Precedence: baseURL option, environment option, the base-URL variable, the environment variable, the default.
-function resolveBaseURL(preset: Preset, options: ClientOptions): string {
-  if (options.baseURL) return options.baseURL;
-  const name = options.environment ?? (readEnv(preset.env?.baseURL) ? undefined : readEnv(preset.env?.environment));
-  if (name === undefined) return readEnv(preset.env?.baseURL) ?? preset.baseURL;
-  const url = preset.environments?.[name];
-  if (!url) throw new InvalidRequestError(`Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`);
-  return url;
-}
-
 function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
-  const apiKey = options.apiKey ?? readEnv(preset.env?.apiKey);
+  const env = (name: keyof NonNullable<Preset['env']>) => readEnv(preset.env?.[name]);
+  const apiKey = options.apiKey ?? env('apiKey');
   const auth = options.auth ?? preset.auth;
-  const level = options.logLevel ?? levelOf(readEnv(preset.env?.log)) ?? 'warn';
+  // Base URL precedence: baseURL option, environment option, the base-URL variable, the environment variable, the default.
+  const name = options.environment ?? (env('baseURL') ? undefined : env('environment'));
+  const url = options.baseURL || (name === undefined ? (env('baseURL') ?? preset.baseURL) : preset.environments?.[name]);
+  if (!url && name !== undefined) throw new InvalidRequestError(`Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`);
+  const headers: Record<string, string> = { [preset.versionHeader ?? 'x-sdk-version']: VERSION };
+  for (const key in options.headers) headers[key.toLowerCase()] = options.headers[key] as string;
   return {
     preset,
-    baseURL: resolveBaseURL(preset, options),
+    baseURL: url as string,
     apiKey,
     auth,
     timeout: options.timeout ?? preset.timeout ?? 60_000,
     retry: withRetry(DEFAULT_RETRY, options.retry, options.maxRetries),
     fetch: options.fetch,
-    headers: { [preset.versionHeader ?? 'x-sdk-version']: VERSION, ...lower(options.headers) },
+    headers,
     hooks: options.hooks ?? {},
-    log: createLog(preset.name, options.logger ?? console, level, typeof auth === 'object' && 'header' in auth ? auth.header : undefined, apiKey),
+    log: createLog(preset.name, options.logger ?? console, options.logLevel ?? levelOf(env('log')) ?? 'warn', (auth as { header?: string } | undefined)?.header, apiKey),
     requestIdHeader: preset.requestIdHeader ?? 'x-request-id',
     idempotencyHeader: preset.idempotencyHeader,
   };
@@ -65,9 +55,10 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
  * `get(client, { key })`. Platform presets subclass it (`new AerostackClient({ apiKey })`).
  */
 export class Client {
-  readonly options: Readonly<ClientOptions>;
+  // `declare`d, so the build emits no field definitions ahead of the constructor's assignments.
+  declare readonly options: Readonly<ClientOptions>;
   /** @internal Resolved settings; not part of the stable API. */
-  readonly _config: ResolvedConfig;
+  declare readonly _config: ResolvedConfig;
 
   constructor(options: ClientOptions, preset: Preset) {
     this.options = options;
@@ -80,8 +71,10 @@ export class Client {
 
   /** A client with some defaults changed; this one is left as it is. */
   withOptions(options: ClientOptions): this {
-    const merged = { ...this.options, ...options, headers: { ...this.options.headers, ...options.headers } };
-    return new (this.constructor as new (o: ClientOptions, p: Preset) => this)(merged, this._config.preset);
+    return new (this.constructor as new (o: ClientOptions, p: Preset) => this)(
+      { ...this.options, ...options, headers: { ...this.options.headers, ...options.headers } },
+      this._config.preset,
+    );
   }
 
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {

@@ -6,8 +6,6 @@ interface ProcessLike {
 }
 
 export function readEnv(name: string | undefined): string | undefined {
-  if (!name) return undefined;
-  const proc = (globalThis as { process?: ProcessLike }).process;
-  const value = proc?.env?.[name]?.trim();
-  return value ? value : undefined;
+  // An empty or blank variable counts as unset.
+  return (name && (globalThis as { process?: ProcessLike }).process?.env?.[name]?.trim()) || undefined;
 }

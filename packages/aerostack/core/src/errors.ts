@@ -23,14 +23,7 @@ export interface ErrorFields {
   cause?: unknown;
 }
 
-type Kinded = { constructor: { kind?: string } };
-
-function hasKind(value: object, kind: string): boolean {
-  for (let p = Object.getPrototypeOf(value) as Kinded | null; p; p = Object.getPrototypeOf(p) as Kinded | null) {
-    if (p.constructor.kind === kind) return true;
-  }
-  return false;
-}
+type Kinded = { constructor: { kind?: string } } | null;
 
 /** Base class of every error thrown by the Aerostack and Smarter SDKs. */
 export class SDKError extends Error {
@@ -49,16 +42,22 @@ export class SDKError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // Natively, or from another copy of the core: same brand, same kind. A user's subclass
-    // without a kind of its own matches only natively.
-    return (
-      Function.prototype[Symbol.hasInstance].call(this, value) ||
-      (!!(value as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind') && hasKind(value as object, this.kind))
-    );
+    // Natively, or from another copy of the core: same brand, and a class of the same kind on
+    // the prototype chain. A user's subclass without a kind of its own matches only natively.
+    let p = value as Kinded;
+    if (super[Symbol.hasInstance](p)) return true;
+    if ((p as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind')) {
+      while ((p = Object.getPrototypeOf(p) as Kinded)) if (p.constructor.kind === this.kind) return true;
+    }
+    return false;
+  }
+
+  // The brand, on the prototype. Typed `symbol` (not `unique symbol`), so it stays out of the
+  // declarations: the types of two copies of the core remain compatible.
+  get [BRAND as symbol](): boolean {
+    return true;
   }
 }
-
-Object.defineProperty(SDKError.prototype, BRAND, { value: true });
 
 /** The server answered with a non-success status (or a success that was not what was promised). */
 export class APIError extends SDKError {
@@ -115,13 +114,13 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 export class APIUserAbortError extends SDKError {
   static override readonly kind: string = 'APIUserAbortError';
 }
-/** A server-sent event stream broke: a malformed frame, an error event, or a cut connection. */
-export class StreamError extends SDKError {
-  static override readonly kind: string = 'StreamError';
-}
 /** Bad input or configuration, caught before anything was sent. Says what to fix. */
 export class InvalidRequestError extends SDKError {
   static override readonly kind: string = 'InvalidRequestError';
+}
+/** A server-sent event stream broke: a malformed frame, an error event, or a cut connection. */
+export class StreamError extends SDKError {
+  static override readonly kind: string = 'StreamError';
 }
 
 /**

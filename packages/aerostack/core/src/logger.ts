@@ -3,10 +3,10 @@ import type { Logger, LogLevel } from './types';
 const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 /** Headers whose values never reach a log line (besides the platform's own key header). */
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$/;
+const SECRET_HEADERS = /^((proxy-)?authorization|(set-)?cookie|x-api-key)$/;
 
 export function levelOf(value: string | undefined): LogLevel | undefined {
-  return LEVELS.find((l) => l === value);
+  return LEVELS.includes(value as LogLevel) ? (value as LogLevel) : undefined;
 }
 
 export type Log = (level: Exclude<LogLevel, 'off'>, message: string, headers?: Record<string, string>) => void;
@@ -16,10 +16,9 @@ export type Log = (level: Exclude<LogLevel, 'off'>, message: string, headers?: R
  * cut out of every message, wherever it appears.
  */
 export function createLog(name: string, logger: Logger, level: LogLevel, secretHeader: string | undefined, key: string | undefined): Log {
-  const max = LEVELS.indexOf(level);
+  const scrub = (text: string) => (key ? text.replaceAll(key, '***') : text);
   return (lvl, message, headers) => {
-    if (LEVELS.indexOf(lvl) > max) return;
-    const scrub = (text: string) => (key ? text.split(key).join('***') : text);
+    if (LEVELS.indexOf(lvl) > LEVELS.indexOf(level)) return;
     const line = `[${name}] ${scrub(message)}`;
     if (!headers) return logger[lvl](line);
     const shown: Record<string, string> = {};

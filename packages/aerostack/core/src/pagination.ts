@@ -10,13 +10,11 @@ export interface PageStyle<Item, Body> {
 
 type Fields = Record<string, unknown>;
 
-function cursorStyle<Item>(itemsKey: string, more: (body: Fields) => boolean): PageStyle<Item, unknown> {
+function cursorStyle<Item>(itemsKey: string, more: (body: Fields) => boolean): PageStyle<Item, Fields> {
   return {
-    items: (body) => ((body as Fields)[itemsKey] as Item[] | undefined) ?? [],
-    next: (body) => {
-      const { cursor } = body as Fields;
-      return more(body as Fields) && typeof cursor === 'string' && cursor ? cursor : undefined;
-    },
+    items: (body) => (body[itemsKey] as Item[] | undefined) ?? [],
+    // A non-empty cursor, on a page that says more follow.
+    next: (body) => (more(body) && typeof body.cursor === 'string' && body.cursor) || undefined,
   };
 }
 
@@ -36,28 +34,34 @@ export const afterIdPages = <Item extends { id: string }>(): PageStyle<Item, unk
 
 type FetchPage<Body> = (cursor: string | undefined) => APIPromise<Body>;
 
+async function loadPage<Item, Body>(fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>, cursor: string | undefined): Promise<Page<Item, Body>> {
+  const { data, response } = await fetchPage(cursor).withResponse();
+  return new Page(data, response, cursor, fetchPage, style);
+}
+
+async function* pagesFrom<Item, Body>(first: Page<Item, Body>): AsyncGenerator<Page<Item, Body>, void, undefined> {
+  for (let page: Page<Item, Body> | undefined = first; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
+    yield page;
+  }
+}
+
 /** One page of a listing. Keep `nextCursor` to resume the listing later. */
 export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
-  readonly items: Item[];
+  // `declare`d and assigned at once in the constructor: the build emits no field definitions.
+  declare readonly body: Body;
+  declare readonly response: Response;
+  declare readonly items: Item[];
   /** The cursor this page was fetched with. */
-  readonly cursor: string | undefined;
+  declare readonly cursor: string | undefined;
   /** The cursor of the next page; undefined on the last page. */
-  readonly nextCursor: string | undefined;
-  readonly #fetch: FetchPage<Body>;
-  readonly #style: PageStyle<Item, Body>;
+  declare readonly nextCursor: string | undefined;
+  /** Loads the page at a cursor, as this one was. */
+  readonly #load: (cursor: string) => Promise<Page<Item, Body>>;
 
-  constructor(
-    readonly body: Body,
-    readonly response: Response,
-    cursor: string | undefined,
-    fetchPage: FetchPage<Body>,
-    style: PageStyle<Item, Body>,
-  ) {
-    this.items = style.items(body);
-    this.cursor = cursor;
-    this.nextCursor = style.next(body, this.items);
-    this.#fetch = fetchPage;
-    this.#style = style;
+  constructor(body: Body, response: Response, cursor: string | undefined, fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>) {
+    const items = style.items(body);
+    Object.assign(this, { body, response, items, cursor, nextCursor: style.next(body, items) });
+    this.#load = (next) => loadPage(fetchPage, style, next);
   }
 
   hasNextPage(): boolean {
@@ -69,31 +73,14 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   }
 
   async getNextPage(): Promise<Page<Item, Body>> {
-    if (this.nextCursor === undefined) {
-      throw new InvalidRequestError('This is the last page: check hasNextPage() before getNextPage()');
-    }
-    return fetchPage(this.#fetch, this.#style, this.nextCursor);
+    if (this.nextCursor === undefined) throw new InvalidRequestError('This is the last page: check hasNextPage() before getNextPage()');
+    return this.#load(this.nextCursor);
   }
 
   /** Items of this page and of every page after it. */
-  [Symbol.asyncIterator](): AsyncIterator<Item> {
-    return itemsFrom(this);
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    for await (const page of pagesFrom(this)) yield* page.items;
   }
-}
-
-async function* pagesFrom<Item, Body>(first: Page<Item, Body>): AsyncGenerator<Page<Item, Body>, void, undefined> {
-  for (let page: Page<Item, Body> | undefined = first; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) {
-    yield page;
-  }
-}
-
-async function* itemsFrom<Item, Body>(first: Page<Item, Body>): AsyncGenerator<Item, void, undefined> {
-  for await (const page of pagesFrom(first)) yield* page.items;
-}
-
-async function fetchPage<Item, Body>(fetch: FetchPage<Body>, style: PageStyle<Item, Body>, cursor: string | undefined): Promise<Page<Item, Body>> {
-  const { data, response } = await fetch(cursor).withResponse();
-  return new Page(data, response, cursor, fetch, style);
 }
 
 /**
@@ -101,21 +88,17 @@ async function fetchPage<Item, Body>(fetch: FetchPage<Body>, style: PageStyle<It
  * `byPage()` for the pages; `toArray({ limit })` to collect. Nothing is fetched until asked.
  */
 export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item, Body>>, AsyncIterable<Item> {
-  readonly #fetch: FetchPage<Body>;
-  readonly #style: PageStyle<Item, Body>;
-  readonly #start: string | undefined;
+  readonly #first: () => Promise<Page<Item, Body>>;
 
   constructor(fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>, startCursor?: string) {
-    this.#fetch = fetchPage;
-    this.#style = style;
-    this.#start = startCursor;
+    this.#first = () => loadPage(fetchPage, style, startCursor);
   }
 
   then<A = Page<Item, Body>, B = never>(
     onfulfilled?: ((page: Page<Item, Body>) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return fetchPage(this.#fetch, this.#style, this.#start).then(onfulfilled, onrejected);
+    return this.#first().then(onfulfilled, onrejected);
   }
 
   async *byPage(): AsyncGenerator<Page<Item, Body>, void, undefined> {
@@ -131,11 +114,7 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
     const { limit } = options;
     if (!(limit >= 0)) throw new InvalidRequestError('toArray needs { limit }: the most items to collect');
     const out: Item[] = [];
-    if (limit === 0) return out;
-    for await (const item of this) {
-      out.push(item);
-      if (out.length >= limit) break;
-    }
+    if (limit !== 0) for await (const item of this) if (out.push(item) >= limit) break;
     return out;
   }
 }

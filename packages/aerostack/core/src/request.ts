@@ -8,11 +8,11 @@ import { buildURL } from './url';
 const TIMED_OUT = Symbol('timeout');
 const SAFE_METHODS = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
 
-async function authHeaders(cfg: ResolvedConfig, spec: RequestSpec): Promise<Record<string, string>> {
-  const auth = spec.auth === false ? undefined : (spec.auth ?? cfg.auth);
-  if (!auth) return {};
-  if (typeof auth === 'function') return auth(cfg.apiKey);
+function authHeaders(cfg: ResolvedConfig, spec: RequestSpec): Record<string, string> | Promise<Record<string, string>> {
+  const auth = spec.auth ?? cfg.auth; // `false`: none
   const key = cfg.apiKey;
+  if (!auth) return {};
+  if (typeof auth === 'function') return auth(key);
   if (!key) {
     const variable = cfg.preset.env?.apiKey;
     throw new InvalidRequestError(`Missing API key: pass { apiKey }${variable ? ` or set ${variable}` : ''}`, { code: 'MISSING_API_KEY' });
@@ -31,9 +31,8 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
   const url = buildURL(cfg.baseURL, spec.path, spec.query);
 
   const headers: Record<string, string> = { accept: 'application/json', ...cfg.headers };
-  let body: BodyInit | undefined;
-  if (spec.rawBody !== undefined) {
-    body = spec.rawBody;
+  let body = spec.rawBody;
+  if (body !== undefined) {
     if (spec.contentType) headers['content-type'] = spec.contentType;
   } else if (spec.body !== undefined) {
     body = JSON.stringify(spec.body);
@@ -56,7 +55,7 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
   for (let attempt = 0; ; attempt++) {
     // Per attempt: an auth function may hand out a fresh token.
     const auth = await authHeaders(cfg, spec);
-    const ctx: RequestContext = { method, url, headers: { ...headers, ...auth, 'x-retry-count': String(attempt) }, attempt };
+    const ctx: RequestContext = { method, url, headers: { ...headers, ...auth, 'x-retry-count': `${attempt}` }, attempt };
     let error: SDKError;
     let retryAfter: number | undefined;
     if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
@@ -68,43 +67,42 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
     signal?.addEventListener('abort', abort, { once: true });
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
     // The caller's signal stays linked to a raw response: it may still cancel the body.
-    const done = (raw?: boolean) => {
-      clearTimeout(timer);
-      if (!raw) signal?.removeEventListener('abort', abort);
-    };
+    let keepSignal = false;
 
     try {
       // Redirects are never followed: fetch would forward the key header to any origin. A 3xx
       // comes back as an APIError naming its location. A streamed body also needs 'error' on
       // Node 20, or fetch keeps a copy of all of it in case it has to replay it.
-      const init: RequestInit & { duplex?: 'half' } = { method, headers: ctx.headers, body, signal: controller.signal, redirect: streaming ? 'error' : 'manual' };
-      if (streaming) init.duplex = 'half';
-      const response = await fetchFn(url, init);
+      const response = await fetchFn(url, {
+        method,
+        headers: ctx.headers,
+        body,
+        signal: controller.signal,
+        redirect: streaming ? 'error' : 'manual',
+        ...(streaming && { duplex: 'half' }),
+      });
       await hooks.afterResponse?.(response, ctx);
       log('debug', `← ${response.status} ${method} ${url}`);
       const requestId = response.headers.get(cfg.requestIdHeader) ?? undefined;
       if (response.ok) {
-        const raw = spec.parse === 'raw';
-        const parsed = raw ? response : await parseJSON(response, requestId);
-        done(raw);
-        if (raw) return { data: response as T, response, requestId, body: undefined };
-        return {
-          data: (preset.unwrap ? preset.unwrap(parsed) : parsed) as T,
-          response,
-          requestId: requestId ?? preset.requestId?.(parsed),
-          body: parsed,
-        };
+        if (spec.parse === 'raw') {
+          keepSignal = true;
+          return { data: response as T, response, requestId, body: undefined };
+        }
+        const body = await parseJSON(response, requestId);
+        return { data: (preset.unwrap ? preset.unwrap(body) : body) as T, response, requestId: requestId ?? preset.requestId?.(body), body };
       }
-      error = await errorFromResponse(response, preset, cfg.requestIdHeader);
-      done();
+      error = await errorFromResponse(response, preset, requestId);
       if (mayRetry && policy.statuses.includes(response.status)) retryAfter = retryAfterMs(response.headers) ?? -1;
     } catch (cause) {
-      done();
       if (cause instanceof SDKError) error = cause;
       else if (signal?.aborted) error = new APIUserAbortError('Request was aborted', { cause });
       else if (controller.signal.reason === TIMED_OUT) error = new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, { cause });
       else error = new APIConnectionError(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`, { cause });
       if (mayRetry && error instanceof APIConnectionError) retryAfter = -1;
+    } finally {
+      clearTimeout(timer);
+      if (!keepSignal) signal?.removeEventListener('abort', abort);
     }
 
     // retryAfter: undefined = do not retry; -1 = retry after the backoff; else the server's wait.

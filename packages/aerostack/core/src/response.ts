@@ -9,12 +9,12 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 /** Understands `{code, message, details}`, `{error: "..."}` and `{error: {code, message, details}}`. */
 export function defaultParseError(body: unknown): ErrorInfo {
   if (!body || typeof body !== 'object') return {};
-  const b = body as Json;
-  const nested = b.error && typeof b.error === 'object' ? (b.error as Json) : undefined;
+  const { code, message, details, error } = body as Json;
+  const nested = (error && typeof error === 'object' ? error : {}) as Json;
   return {
-    code: str(b.code) ?? str(nested?.code),
-    message: str(b.message) ?? str(nested?.message) ?? str(b.error),
-    details: b.details ?? nested?.details,
+    code: str(code) ?? str(nested.code),
+    message: str(message) ?? str(nested.message) ?? str(error),
+    details: details ?? nested.details,
   };
 }
 
@@ -26,24 +26,23 @@ export function tryJSON(text: string): unknown {
   }
 }
 
-/** The typed error for a non-success response. Always resolves: a body that cannot be read is an empty body. */
-export async function errorFromResponse(response: Response, preset: Preset, requestIdHeader: string): Promise<APIError> {
+/** The typed error for a non-success response (`requestId`: the header's). Always resolves: a body that cannot be read is an empty body. */
+export async function errorFromResponse(response: Response, preset: Preset, requestId: string | undefined): Promise<APIError> {
   const { status, headers } = response;
   const text = await response.text().catch(() => '');
-  const body = text ? tryJSON(text) : undefined;
-  const info = (preset.parseError ?? defaultParseError)(body, status);
-  const requestId = headers.get(requestIdHeader) ?? preset.requestId?.(body);
+  const body = tryJSON(text); // undefined for an empty body too
+  const { code, message, details, type } = (preset.parseError ?? defaultParseError)(body, status);
   // A short plain-text body is the best message there is; an HTML page or nothing is not.
-  const fallback = text && body === undefined && text.length <= 200 && !text.startsWith('<') ? text.trim() : undefined;
+  // (One to 200 characters, not starting with `<`.)
+  const fallback = body === undefined && /^(?!<)[^]{1,200}$/.test(text) ? text.trim() : undefined;
   // A redirect is not followed (status 0: a browser's opaque redirect, whose target is hidden).
   const redirect = status < 400 ? ` (redirect to ${headers.get('location') ?? 'a hidden location'} not followed)` : '';
-  const message = (info.message ?? fallback ?? `HTTP ${status} ${response.statusText}`.trim()) + redirect;
-  const ErrorClass = info.type ?? errorClassFor(status);
-  return new ErrorClass(`${status}${info.code ? ' ' + info.code : ''}: ${message}`, {
+  return new (type ?? errorClassFor(status))(`${status}${code ? ' ' + code : ''}: ${message ?? fallback ?? `HTTP ${status} ${response.statusText}`.trim()}${redirect}`, {
     status,
-    code: info.code,
-    details: info.details,
-    requestId: requestId ?? undefined,
+    code,
+    details,
+    // The header's id, else the body's.
+    requestId: requestId ?? preset.requestId?.(body) ?? undefined,
     headers,
     body: text,
   });

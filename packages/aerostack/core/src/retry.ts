@@ -11,19 +11,17 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** A policy with some fields changed; `maxRetries` wins over `retry.maxRetries`. */
 export function withRetry(base: RetryPolicy, retry: Partial<RetryPolicy> | undefined, maxRetries: number | undefined): RetryPolicy {
-  return retry || maxRetries !== undefined ? { ...base, ...retry, ...(maxRetries !== undefined && { maxRetries }) } : base;
+  return { ...base, ...retry, ...(maxRetries !== undefined && { maxRetries }) };
 }
 
 /** The wait the server asked for, in ms: `retry-after-ms`, then `Retry-After` as seconds or as an HTTP date. */
 export function retryAfterMs(headers: Headers): number | undefined {
   const ms = Number(headers.get('retry-after-ms') || NaN);
   if (ms >= 0) return ms;
-  const value = headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const value = headers.get('retry-after') ?? '';
+  if (Number(value || NaN) >= 0) return Number(value) * 1000;
+  const wait = Date.parse(value) - Date.now(); // NaN when missing or not a date
+  return wait < 0 ? 0 : wait >= 0 ? wait : undefined;
 }
 
 /** Exponential backoff with up to 25% jitter taken off, so that clients spread out. */

@@ -40,8 +40,9 @@ const cut = (cause?: unknown): SDKError =>
     : new StreamError('Stream was cut before it finished', { cause });
 
 export class Stream<T> implements AsyncIterable<T> {
+  // `declare`d, assigned in the constructor: the build emits no field definition for it.
   /** The underlying Response (status, headers). */
-  readonly response: Response;
+  declare readonly response: Response;
   readonly #decode: (event: ServerSentEvent) => T | undefined;
   #used = false;
 

@@ -6,17 +6,14 @@ import type { QueryValue } from './types';
  * undefined skipped).
  */
 export function buildURL(baseURL: string, path: string, query?: Record<string, QueryValue>): string {
-  let url = /^https?:\/\//.test(path) ? path : (baseURL.endsWith('/') ? baseURL.slice(0, -1) : baseURL) + (path.startsWith('/') ? path : '/' + path);
-  if (query) {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value == null) continue;
-      for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-    }
-    const search = params.toString();
-    if (search) url += (url.includes('?') ? '&' : '?') + search;
+  const url = /^https?:\/\//.test(path) ? path : baseURL.replace(/\/$/, '') + '/' + path.replace(/^\//, '');
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    // (`append` turns numbers and booleans into text itself.)
+    if (value != null) for (const item of [value].flat()) params.append(key, item as string);
   }
-  return url;
+  const search = params.toString();
+  return search ? url + (url.includes('?') ? '&' : '?') + search : url;
 }
 
 /** A tagged template that percent-encodes each interpolated path segment: path`/items/${id}/`. */

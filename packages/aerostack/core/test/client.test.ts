@@ -56,6 +56,14 @@ describe('requests on the wire', () => {
     expect(fetch.calls[0]!.headers['idempotency-key']).toBeUndefined();
   });
 
+  it('appends a query to a path that has one already, and sends nothing for an empty one', async () => {
+    const fetch = scriptedFetch(json({}), json({}));
+    const client = new AerostackClient({ apiKey: 'k', fetch });
+    await client.get('/x?a=1', { b: 'two', c: [] });
+    await client.get('x', {});
+    expect(fetch.calls.map((c) => c.url)).toEqual(['https://api.aerostack.dev/v1/x?a=1&b=two', 'https://api.aerostack.dev/v1/x']);
+  });
+
   it('takes an absolute URL as is, for routes outside the versioned base', async () => {
     const fetch = scriptedFetch(json({}));
     await new AerostackClient({ apiKey: 'k', fetch }).post('https://api.aerostack.dev/api/v1/public/projects/p/auth/login', {});
@@ -216,6 +224,13 @@ describe('response bodies', () => {
     expect((error as InvalidResponseError).status).toBe(200);
     expect((error as InvalidResponseError).body).toBe('<html>gateway</html>');
     expect((error as InvalidResponseError).requestId).toBe('r9');
+  });
+
+  it('uses a plain-text error body of up to 200 characters as the message', async () => {
+    const fetch = scriptedFetch(new Response(` ${'a'.repeat(198)} `, { status: 400 }), new Response('b'.repeat(201), { status: 400, statusText: 'Bad Request' }));
+    const client = new AerostackClient({ apiKey: 'k', fetch });
+    expect(((await client.post('/x', {}).catch((e: unknown) => e)) as Error).message).toBe(`400: ${'a'.repeat(198)}`);
+    expect(((await client.post('/x', {}).catch((e: unknown) => e)) as Error).message).toBe('400: HTTP 400 Bad Request');
   });
 
   it('reads 204 as undefined, and an empty 200 as an invalid response', async () => {

@@ -107,6 +107,29 @@ describe('instanceof across two copies of the core', () => {
     expect(local).not.toBeInstanceOf(other.APIUserAbortError);
   });
 
+  it('carries the shared brand, and knows errors of a copy that sets it as a plain property', () => {
+    const brand = Symbol.for('aerostack.sdk.error');
+    expect((new core.NotFoundError('x') as unknown as Record<symbol, unknown>)[brand]).toBe(true);
+    expect(Object.keys(new core.NotFoundError('x', { status: 404 }))).not.toContain(brand);
+    // Another copy of the core, as older versions build it.
+    class OldSDKError extends Error {
+      static readonly kind: string = 'SDKError';
+    }
+    Object.defineProperty(OldSDKError.prototype, brand, { value: true });
+    class OldAPIError extends OldSDKError {
+      static override readonly kind: string = 'APIError';
+    }
+    class OldNotFoundError extends OldAPIError {
+      static override readonly kind: string = 'NotFoundError';
+    }
+    const old = new OldNotFoundError('gone');
+    expect(old).toBeInstanceOf(core.NotFoundError);
+    expect(old).toBeInstanceOf(core.APIError);
+    expect(old).toBeInstanceOf(core.SDKError);
+    expect(old).not.toBeInstanceOf(core.ConflictError);
+    expect(old).not.toBeInstanceOf(core.APIConnectionError);
+  });
+
   it('plain errors and look-alikes are not SDK errors', () => {
     expect(new Error('x')).not.toBeInstanceOf(core.SDKError);
     expect({ name: 'NotFoundError', status: 404 }).not.toBeInstanceOf(core.NotFoundError);

@@ -51,6 +51,8 @@ describe('body cursor with list_complete', () => {
       ['c1', ['b'], undefined, false],
     ]);
     expect(pages[0]!.response.status).toBe(200);
+    expect(Object.keys(pages[0]!)).toEqual(['body', 'response', 'items', 'cursor', 'nextCursor']);
+    expect(pages[0]!.body).toEqual({ keys: keys('a'), list_complete: false, cursor: 'c1' });
   });
 
   it('resumes a listing later from a saved cursor', async () => {
@@ -86,6 +88,18 @@ describe('body cursor with list_complete', () => {
     expect(next.items).toEqual([]);
     expect(next.nextPageInfo()).toBeNull();
     await expect(next.getNextPage()).rejects.toThrow(/last page/);
+  });
+});
+
+describe('cursors', () => {
+  it('takes no cursor from a page that says it is the last, nor an empty or non-string one', () => {
+    const style = listCompletePages<string>('keys');
+    expect(style.next({ keys: [], list_complete: false, cursor: 'c' }, [])).toBe('c');
+    expect(style.next({ keys: [], list_complete: true, cursor: 'c' }, [])).toBeUndefined();
+    expect(style.next({ keys: [], list_complete: false, cursor: '' }, [])).toBeUndefined();
+    expect(style.next({ keys: [], list_complete: false, cursor: 7 }, [])).toBeUndefined();
+    expect(style.next({ keys: [], list_complete: false }, [])).toBeUndefined();
+    expect(style.items({})).toEqual([]);
   });
 });
 

@@ -9,10 +9,11 @@ type BatchResult = Result<'dbBatch'>;
  */
 export class BatchStatementError extends SDKError {
   static override readonly kind: string = 'BatchStatementError';
+  // `declare`d, assigned in the constructor: the build emits no field definitions.
   /** Indexes (in request order) of the statements that failed. */
-  readonly failed: number[];
+  declare readonly failed: number[];
   /** The whole answer, successful statements included. */
-  readonly result: BatchResult;
+  declare readonly result: BatchResult;
 
   constructor(result: BatchResult, requestId?: string) {
     const failed = result.results.flatMap((entry, index) => (entry.success ? [] : [{ index, error: entry.error }]));

@@ -1,4 +1,4 @@
-import { mapResult, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import { BatchStatementError } from './batch-error';
 import type { Body, Result } from './spec';
 import { checkStatement } from './statement';
@@ -37,10 +37,14 @@ export function batch(client: Client, params: BatchParams, options?: BatchOption
     },
     options,
   );
+  // Checked on the call's own result (not through `mapResult`: one helper less in the bundle).
   return options?.throwOnError
-    ? mapResult(sent, ({ data, requestId }) => {
-        if (!data.success || data.results.some((entry) => !entry.success)) throw new BatchStatementError(data, requestId);
-        return data;
-      })
+    ? new APIPromise(
+        sent.withResponse().then((result) => {
+          const { data } = result;
+          if (!data.success || data.results.some((entry) => !entry.success)) throw new BatchStatementError(data, result.requestId);
+          return result;
+        }),
+      )
     : sent;
 }

@@ -16,7 +16,8 @@ export function checkStatement(statement: Statement, at = ''): void {
   if (Array.isArray(params)) {
     params.forEach((value: unknown, i) => {
       const type = typeof value;
-      if (value === undefined || Array.isArray(value) || /^(fu|sy|bi)/.test(type) || (type === 'number' && !isFinite(value as number))) {
+      // By type: undefined, function, symbol, bigint.
+      if (/^(u|fu|sy|bi)/.test(type) || Array.isArray(value) || (type === 'number' && !isFinite(value as number))) {
         fail(`${at}params[${i}]: not a JSON value (null for SQL NULL, join for lists)`, `${at}params[${i}]`);
       }
     });

@@ -1,4 +1,4 @@
-import { mapResult, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body } from './spec';
 
@@ -23,23 +23,31 @@ export interface DownloadedFile {
 
 /** Downloads a file without buffering it. A missing key is a NotFoundError. */
 export function get(client: Client, params: GetParams, options?: RequestOptions): APIPromise<DownloadedFile> {
-  const request = client.request<Response>(
-    { method: 'POST', path: '/storage/get', body: { ...params, key: trimKey(params.key) }, parse: 'raw', idempotent: true, check: () => checkKey(params.key) },
-    { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
+  // Written out rather than with `mapResult`: a smaller bundle for the call apps make most.
+  return new APIPromise(
+    client
+      .request<Response>(
+        { method: 'POST', path: '/storage/get', body: { ...params, key: trimKey(params.key) }, parse: 'raw', idempotent: true, check: () => checkKey(params.key) },
+        { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
+      )
+      .withResponse()
+      .then((r) => ({ ...r, data: downloaded(r.data) })),
   );
-  return mapResult(request, ({ data: response }) => {
-    const { headers } = response;
-    const length = headers.get('content-length');
-    return {
-      contentType: headers.get('content-type') ?? 'application/octet-stream',
-      size: length ? Number(length) : undefined,
-      etag: headers.get('etag') ?? undefined,
-      body: response.body,
-      bytes: async () => new Uint8Array(await response.arrayBuffer()),
-      text: () => response.text(),
-      blob: () => response.blob(),
-      json: <T>() => response.json() as Promise<T>,
-      response,
-    };
-  });
+}
+
+/** The file of a download response; nothing is read until a method asks. */
+function downloaded(response: Response): DownloadedFile {
+  const { headers } = response;
+  const length = headers.get('content-length');
+  return {
+    contentType: headers.get('content-type') ?? 'application/octet-stream',
+    size: length ? Number(length) : undefined,
+    etag: headers.get('etag') ?? undefined,
+    body: response.body,
+    bytes: async () => new Uint8Array(await response.arrayBuffer()),
+    text: () => response.text(),
+    blob: () => response.blob(),
+    json: <T>() => response.json() as Promise<T>,
+    response,
+  };
 }
