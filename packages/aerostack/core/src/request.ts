@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './client';
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InvalidRequestError, SDKError } from './errors';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, errorClassFor, InvalidRequestError, SDKError } from './errors';
 import { errorFromResponse, parseJSON } from './response';
 import { backoffDelay, retryAfterMs, sleep, withRetry } from './retry';
 import type { RequestContext, RequestOptions, RequestSpec, WithResponse } from './types';
@@ -93,7 +93,9 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
         return { data: (preset.unwrap ? preset.unwrap(body) : body) as T, response, requestId: requestId ?? preset.requestId?.(body), body };
       }
       error = await errorFromResponse(response, preset, requestId);
-      if (mayRetry && policy.statuses.includes(response.status)) retryAfter = retryAfterMs(response.headers) ?? -1;
+      // A status the policy retries — unless the preset read it as another failure (Smarter's 503
+      // "... not found" is a NotFoundError), which no retry would mend.
+      if (mayRetry && policy.statuses.includes(response.status) && error instanceof errorClassFor(response.status)) retryAfter = retryAfterMs(response.headers) ?? -1;
     } catch (cause) {
       if (cause instanceof SDKError) error = cause;
       else if (signal?.aborted) error = new APIUserAbortError('Request was aborted', { cause });

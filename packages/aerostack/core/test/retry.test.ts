@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AerostackClient,
+  aerostackPreset,
+  Client,
+  NotFoundError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
@@ -150,6 +153,14 @@ describe('retry policy', () => {
     expect(fetch.calls[0]!.headers['idempotency-key']).toBeUndefined();
     expect(await settle(c.request({ method: 'POST', path: '/cli/describe/', idempotent: true }))).toEqual({ ok: 1 });
     expect(fetch.calls).toHaveLength(3);
+  });
+
+  it("does not retry a status the preset reads as a failure no retry mends (Smarter's 503 '... not found')", async () => {
+    const preset = { ...aerostackPreset, parseError: (_body: unknown, status: number) => ({ message: 'Chatbot x not found', ...(status === 503 && { type: NotFoundError }) }) };
+    const fetch = scriptedFetch(json({}, 503), json({ ok: 1 }));
+    const error = await settle(new Client({ apiKey: 'k', fetch, ...quiet }, preset).request({ method: 'POST', path: '/describe', idempotent: true }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(fetch.calls).toHaveLength(1);
   });
 
   it('retries a POST on such a platform when the caller gives an idempotency key', async () => {
