@@ -1,10 +1,12 @@
 // The Smarter API as a Worker: `/api/v1/...`, both server generations (GENERATION, or the request's
 // `x-emulator-generation` on loopback hosts).
 //
-// Order: the schema, the generation, faults (before anything, as on the Aerostack port), then the
-// routes. Each route group authenticates as the platform does there (cli/routes.ts: 403 envelope
-// after the generation check; chat/direct.ts: 403 `{message}`). An unknown URL is Django's 404 page.
+// Order: CORS (a preflight is answered there), the schema, the generation, faults (before
+// anything, as on the Aerostack port), then the routes. Each route group authenticates as the
+// platform does there (cli/routes.ts: 403 envelope after the generation check; chat/direct.ts:
+// 403 `{message}`). An unknown URL is Django's 404 page.
 import { Hono, type Context } from 'hono';
+import { cors } from '../worker/cors';
 import { directChat, directConfig } from './chat/direct';
 import { cli } from './cli/routes';
 import type { SmarterAppEnv, SmarterEnv } from './env';
@@ -35,6 +37,7 @@ for (const [prefix, chat, only] of [
 }
 
 const app = new Hono<SmarterAppEnv>();
+app.use('*', cors);
 app.use('*', async (c, next) => {
   const started = Date.now();
   await ensureSchema(c.env);

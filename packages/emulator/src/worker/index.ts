@@ -1,6 +1,7 @@
 // The Aerostack API as a Worker: `/v1/...` (the spec's routes) and `/__emulator/...` (control).
 //
-// Order for /v1: faults (before anything), auth (the key picks the project), idempotency (replays
+// CORS first of all (a preflight is answered there, before anything else runs). Order for /v1:
+// faults (before anything), auth (the key picks the project), idempotency (replays
 // skip the rest), the write log, then the route.
 import { Hono } from 'hono';
 import { ai } from './ai/routes';
@@ -11,6 +12,7 @@ import { cacheAdmin } from './cache/admin';
 import { cacheReads } from './cache/reads';
 import { cacheWrites } from './cache/writes';
 import { control } from './control/routes';
+import { cors } from './cors';
 import { db } from './db/routes';
 import type { AppEnv, Env } from './env';
 import { notFound, onError } from './errors';
@@ -39,7 +41,7 @@ api.route('/auth', platformAuth);
 api.route('/gateway', billing);
 
 const app = new Hono<{ Bindings: Env }>();
-app.use('*', requestLog, async (c, next) => {
+app.use('*', cors, requestLog, async (c, next) => {
   await ensureSchema(c.env);
   await next();
 });

@@ -1,0 +1,32 @@
+// Shapes shared by the harness (JSDoc in the .mjs files) and the tests.
+
+/** Where the smoke program (or an example) points: the emulator or a real deployment. */
+export interface Target {
+  aerostackURL: string;
+  aerostackKey: string;
+  smarterURL?: string;
+  smarterKey?: string;
+  runtime?: string;
+}
+
+export interface Step {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** What smoke() answers. */
+export interface Report {
+  ok: boolean;
+  runtime: string;
+  steps: Step[];
+}
+
+/** One cell of the matrix: a runtime, its version, the smoke report and how long the run took. */
+export interface Cell {
+  runtime: string;
+  version: string;
+  ok: boolean;
+  ms: number;
+  report: Report;
+}
