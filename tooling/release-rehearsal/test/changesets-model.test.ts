@@ -1,0 +1,42 @@
+// The model versioning.test.ts holds `changeset version` against, on cases the repository's own
+// changesets may not exercise (today every package has a changeset of its own).
+import { describe, expect, it } from 'vitest';
+import { type ChangesetConfig, type PendingChangeset, expectedReleases } from './helpers/changesets.js';
+import type { WorkspacePackage } from './helpers/workspace.js';
+
+const config: ChangesetConfig = { updateInternalDependencies: 'patch', fixed: [], linked: [], ignore: [], privatePackages: { version: false, tag: false } };
+
+function pkg(name: string, dependencies: Record<string, string> = {}, extra: Partial<WorkspacePackage['manifest']> = {}): WorkspacePackage {
+  const manifest = { name, version: '1.2.3', dependencies, ...extra };
+  return { dir: name, manifest, manifestText: JSON.stringify(manifest) };
+}
+
+describe('expectedReleases', () => {
+  const packages = [
+    pkg('core'),
+    pkg('service', { core: 'workspace:^' }),
+    pkg('umbrella', { service: 'workspace:^' }),
+    pkg('dev-only', {}, { devDependencies: { core: 'workspace:^' } }),
+    pkg('tool', { core: 'workspace:*' }, { private: true }),
+  ];
+
+  it('patches the runtime dependents of a released package, transitively, and nothing else', () => {
+    const releases = expectedReleases(packages, [{ file: 'a.md', releases: { core: 'patch' }, summary: 'fix' }], config);
+    expect(Object.fromEntries([...releases].map(([name, r]) => [name, r.to]))).toEqual({ core: '1.2.4', service: '1.2.4', umbrella: '1.2.4' });
+    expect(releases.get('umbrella')?.updatedDependencies).toEqual(['service']);
+  });
+
+  it('takes the largest bump of a package’s own changesets', () => {
+    const changesets: PendingChangeset[] = [
+      { file: 'a.md', releases: { service: 'patch' }, summary: 'a' },
+      { file: 'b.md', releases: { service: 'minor', core: 'patch' }, summary: 'b' },
+    ];
+    const releases = expectedReleases(packages, changesets, config);
+    expect(releases.get('service')?.to).toBe('1.3.0');
+    expect(releases.get('service')?.changesets.map((c) => c.file)).toEqual(['a.md', 'b.md']);
+  });
+
+  it('refuses rules it does not model', () => {
+    expect(() => expectedReleases(packages, [], { ...config, updateInternalDependencies: 'minor' })).toThrow(/extend it first/);
+  });
+});

@@ -1,0 +1,101 @@
+// The pending changesets, and what `changeset version` should make of them: an independent model
+// of the rules in .changeset/config.json, to hold the real command's result against.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { type Bump, bumpVersion, maxBump } from './semver.js';
+import { type WorkspacePackage, runtimeDependencies } from './workspace.js';
+
+export interface PendingChangeset {
+  file: string;
+  releases: Record<string, Bump>;
+  summary: string;
+}
+
+export interface ChangesetConfig {
+  updateInternalDependencies: 'patch' | 'minor';
+  fixed: string[][];
+  linked: string[][];
+  ignore: string[];
+  privatePackages?: { version?: boolean; tag?: boolean };
+}
+
+export interface ExpectedRelease {
+  name: string;
+  from: string;
+  to: string;
+  /** The pending changesets naming this package. */
+  changesets: PendingChangeset[];
+  /** The released packages it depends on (an "Updated dependencies" entry in its changelog). */
+  updatedDependencies: string[];
+}
+
+/** The `changeset` binary of this package's own @changesets/cli. */
+export function changesetBin(): string {
+  const manifestPath = createRequire(import.meta.url).resolve('@changesets/cli/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
+  return join(dirname(manifestPath), manifest.bin['changeset'] ?? 'bin.js');
+}
+
+export function readChangesetConfig(root: string): ChangesetConfig {
+  return JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8')) as ChangesetConfig;
+}
+
+export function readPendingChangesets(root: string): PendingChangeset[] {
+  const dir = join(root, '.changeset');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+      if (!match) throw new Error(`.changeset/${file}: no front matter`);
+      const releases: Record<string, Bump> = {};
+      for (const line of (match[1] ?? '').split('\n').filter((l) => l.trim())) {
+        const entry = /^\s*["']([^"']+)["']\s*:\s*(major|minor|patch)\s*$/.exec(line);
+        if (!entry) throw new Error(`.changeset/${file}: cannot read "${line}"`);
+        releases[entry[1] ?? ''] = entry[2] as Bump;
+      }
+      return { file, releases, summary: (match[2] ?? '').trim() };
+    });
+}
+
+/**
+ * Every public package that should be released, and at which version: its own changesets' largest
+ * bump, and (with `updateInternalDependencies: "patch"`) at least a patch when a package it depends
+ * on at runtime is released. Private packages are left alone (`privatePackages.version: false`).
+ */
+export function expectedReleases(packages: WorkspacePackage[], changesets: PendingChangeset[], config: ChangesetConfig): Map<string, ExpectedRelease> {
+  if (config.updateInternalDependencies !== 'patch' || config.fixed.length || config.linked.length || config.ignore.length) {
+    throw new Error('this model covers updateInternalDependencies "patch" with no fixed, linked or ignored packages: extend it first');
+  }
+  const versionsPrivate = config.privatePackages?.version ?? true;
+  const candidates = packages.filter((pkg) => versionsPrivate || !pkg.manifest.private);
+  const bumps = new Map<string, Bump>();
+  for (const changeset of changesets) {
+    for (const [name, bump] of Object.entries(changeset.releases)) bumps.set(name, maxBump(bumps.get(name), bump));
+  }
+  // Dependents of released packages, transitively, until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const pkg of candidates) {
+      const released = Object.keys(runtimeDependencies(pkg.manifest)).some((dep) => bumps.has(dep));
+      if (released && !bumps.has(pkg.manifest.name)) {
+        bumps.set(pkg.manifest.name, 'patch');
+        changed = true;
+      }
+    }
+  }
+  const releases = new Map<string, ExpectedRelease>();
+  for (const pkg of candidates) {
+    const bump = bumps.get(pkg.manifest.name);
+    if (!bump) continue;
+    releases.set(pkg.manifest.name, {
+      name: pkg.manifest.name,
+      from: pkg.manifest.version,
+      to: bumpVersion(pkg.manifest.version, bump),
+      changesets: changesets.filter((c) => pkg.manifest.name in c.releases),
+      updatedDependencies: Object.keys(runtimeDependencies(pkg.manifest)).filter((dep) => bumps.has(dep)),
+    });
+  }
+  return releases;
+}
