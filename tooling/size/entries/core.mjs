@@ -1,11 +1,15 @@
 // The core alone: one call of each kind, written as a user would.
 import { MULTIPART_MARK, PAGINATION_MARK, STREAM_MARK } from '../marks.mjs';
 
+// The Node transport (node:http, src/node) is reached only through the `node` export condition: a
+// browser bundle must hold no Node built-in at all.
+const NODE_MARK = 'node:';
+
 export default [
   {
     name: 'core: one JSON call',
     budget: 4000,
-    forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK],
+    forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
@@ -15,7 +19,7 @@ export default [
   {
     name: 'core: one streaming (SSE) call',
     budget: 5000,
-    forbid: [MULTIPART_MARK, PAGINATION_MARK],
+    forbid: [MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
     code: `
       import { AerostackClient, streamRequest } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
@@ -28,7 +32,7 @@ export default [
     budget: 4080,
     // The issue asks for 4000 B; this entry is not there yet (see the size table).
     target: 4000,
-    forbid: [STREAM_MARK, MULTIPART_MARK],
+    forbid: [STREAM_MARK, MULTIPART_MARK, NODE_MARK],
     code: `
       import { AerostackClient, paginate, listCompletePages } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
@@ -38,7 +42,7 @@ export default [
   {
     name: 'core: one multipart upload',
     budget: 5000,
-    forbid: [STREAM_MARK, PAGINATION_MARK],
+    forbid: [STREAM_MARK, PAGINATION_MARK, NODE_MARK],
     code: `
       import { AerostackClient, multipart } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });

@@ -4,6 +4,7 @@ import { readEnv } from './env';
 import { createLog, levelOf, type Log } from './logger';
 import { request } from './request';
 import { DEFAULT_RETRY, withRetry } from './retry';
+import { chooseTransport, type FetchLike } from './transport';
 import type { AuthScheme, ClientOptions, Hooks, Preset, QueryValue, RequestOptions, RequestSpec, RetryPolicy } from './types';
 import { VERSION } from './version';
 
@@ -15,7 +16,8 @@ export interface ResolvedConfig {
   auth: AuthScheme;
   timeout: number;
   retry: RetryPolicy;
-  fetch: typeof fetch | undefined;
+  /** The client's `fetch` or transport; undefined: the global `fetch`. */
+  fetch: FetchLike | undefined;
   /** Lower-cased names. */
   headers: Record<string, string>;
   hooks: Hooks;
@@ -41,7 +43,7 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
     auth,
     timeout: options.timeout ?? preset.timeout ?? 60_000,
     retry: withRetry(DEFAULT_RETRY, options.retry, options.maxRetries),
-    fetch: options.fetch,
+    fetch: options.fetch ?? chooseTransport?.(options),
     headers,
     hooks: options.hooks ?? {},
     log: createLog(preset.name, options.logger ?? console, options.logLevel ?? levelOf(env('log')) ?? 'warn', (auth as { header?: string } | undefined)?.header, apiKey),

@@ -40,6 +40,7 @@ export type {
   RequestOptions,
   RequestSpec,
   RetryPolicy,
+  Transport,
   WithResponse,
 } from './types';
 export { paginate, Page, PagePromise, listCompletePages, truncatedPages, afterIdPages, type PageStyle } from './pagination';

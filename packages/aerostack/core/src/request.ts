@@ -64,7 +64,8 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
 
     const controller = new AbortController();
     const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
+    // No `once`: a signal fires only once, and `finally` unhooks the listener (bytes kept for the transport choice).
+    signal?.addEventListener('abort', abort);
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
     // The caller's signal stays linked to a raw response: it may still cancel the body.
     let keepSignal = false;

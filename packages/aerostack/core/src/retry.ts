@@ -41,6 +41,6 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       resolve();
     }, ms);
     if (signal?.aborted) abort();
-    else signal?.addEventListener('abort', abort, { once: true });
+    else signal?.addEventListener('abort', abort); // no `once`: a signal fires only once
   });
 }

@@ -14,6 +14,9 @@ export interface RetryPolicy {
   statuses: readonly number[];
 }
 
+/** How a client sends requests: see `ClientOptions.transport`. */
+export type Transport = 'fetch' | 'node';
+
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /** Anything shaped like `console`. */
@@ -99,7 +102,12 @@ export interface ClientOptions {
   /** Shorthand for `retry.maxRetries`. Default 2. */
   maxRetries?: number | undefined;
   retry?: Partial<RetryPolicy> | undefined;
-  /** A `fetch` to use instead of the global one. */
+  /**
+   * How requests are sent: `'node'` (node:http with keep-alive connections, the default on Node)
+   * or `'fetch'` (the global `fetch`, the default everywhere else). See the README, Transports.
+   */
+  transport?: Transport | undefined;
+  /** A `fetch` to send every request with; wins over `transport`. */
   fetch?: typeof fetch | undefined;
   /** Sent with every request. */
   headers?: Record<string, string> | undefined;

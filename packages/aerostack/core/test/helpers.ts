@@ -1,6 +1,6 @@
 import { Client, type ClientOptions, type Preset } from '../src';
 // Relative, not the package: @aerostack-internal/test-utils depends on this package.
-export { json, scriptedFetch, type Reply, type SentRequest } from '../../../../tooling/test-utils/src/fetch';
+export { json, rejection, scriptedFetch, type Reply, type SentRequest } from '../../../../tooling/test-utils/src/fetch';
 
 /** A platform like Smarter: no idempotency keys, so POSTs are not retried. */
 export const plainPreset: Preset = {

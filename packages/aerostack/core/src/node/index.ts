@@ -1,0 +1,14 @@
+// The entry point the `node` export condition selects: everything the main entry exports, with the
+// node:http transport installed as the default. The build puts the modules both entries share in
+// one chunk, so an app that loads both still has one copy of every class (README, Transports).
+
+import { installTransport } from '../transport';
+import { nodeFetch } from './fetch';
+
+export * from '../index';
+
+// Bun and Deno match `node` too (Deno when the package is required), but their fetch is native and
+// their node:http is built on it: there fetch stays the default, and `transport: 'node'` still works.
+const nodeByDefault = !('Bun' in globalThis || 'Deno' in globalThis);
+
+installTransport(({ transport }) => ((transport ?? (nodeByDefault ? 'node' : 'fetch')) === 'node' ? nodeFetch : undefined));

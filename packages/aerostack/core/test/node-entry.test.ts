@@ -1,0 +1,117 @@
+// Which transport an app gets, through the BUILT package and its export conditions (run
+// `pnpm --filter @aerostack/core build` first): Node resolves `node` and gets node:http, from ESM
+// and CJS alike, with one copy of every class; a browser bundle (and Bun, Deno, workerd) gets the
+// main entry, fetch, and no Node built-in.
+
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build, type Platform } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+
+/**
+ * A program that loads the core with `load` (an expression), makes one call to a local server
+ * with `options`, and prints how many times the global fetch was called.
+ */
+const probe = (load: string, options = '{}') => `
+(async () => {
+  const http = await import('node:http');
+  let fetchCalls = 0;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (...args) => (fetchCalls++, realFetch(...args));
+  const server = http.createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{"ok":true}'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const core = ${load};
+  const client = new core.AerostackClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:' + server.address().port, ...${options} });
+  const answer = await client.get('/x');
+  console.log(JSON.stringify({ answer, fetchCalls }));
+  server.close();
+})();`;
+
+async function runProbe(args: string[]): Promise<{ answer: unknown; fetchCalls: number }> {
+  const { stdout } = await run(process.execPath, args, { cwd: packageDir });
+  return JSON.parse(stdout) as { answer: unknown; fetchCalls: number };
+}
+
+const esm = (options?: string) => runProbe(['--input-type=module', '-e', probe("await import('@aerostack/core')", options)]);
+const cjs = (options?: string) => runProbe(['-e', probe("require('@aerostack/core')", options)]);
+
+beforeAll(() => {
+  if (!existsSync(join(packageDir, 'dist/node.js'))) throw new Error('Build the package first: pnpm --filter @aerostack/core build');
+});
+
+describe('on Node, through the package name', () => {
+  it.each([
+    ['ESM', esm],
+    ['CJS', cjs],
+  ])('%s: the node transport is the default; `transport` and `fetch` choose', async (_format, probeWith) => {
+    expect(await probeWith()).toEqual({ answer: { ok: true }, fetchCalls: 0 });
+    expect(await probeWith("{ transport: 'fetch' }")).toEqual({ answer: { ok: true }, fetchCalls: 1 });
+    // A fetch of your own always wins.
+    expect(await probeWith("{ transport: 'node', fetch: (...a) => globalThis.fetch(...a) }")).toEqual({ answer: { ok: true }, fetchCalls: 1 });
+  });
+
+  it('has one copy of every class: the node entry and the main entry share their modules, in ESM and in CJS', async () => {
+    const same = (load: (file: string) => string) =>
+      `const viaCondition = ${load('@aerostack/core')}; const main = ${load('./dist/index')};
+       console.log(JSON.stringify(['Client', 'AerostackClient', 'SDKError', 'Stream', 'Page'].every((name) => viaCondition[name] === main[name])));`;
+    const { stdout: esmSame } = await run(process.execPath, ['--input-type=module', '-e', same((f) => `await import('${f === '@aerostack/core' ? f : f + '.js'}')`)], { cwd: packageDir });
+    const { stdout: cjsSame } = await run(process.execPath, ['-e', same((f) => `require('${f === '@aerostack/core' ? f : f + '.cjs'}')`)], { cwd: packageDir });
+    expect([esmSame.trim(), cjsSame.trim()]).toEqual(['true', 'true']);
+  });
+});
+
+describe('bundled', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'aerostack-core-bundle-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** Bundles the core as a bundler would for `platform` (and extra `conditions`), and runs the probe on the bundle. */
+  async function bundled(name: string, platform: Platform, conditions: string[] = []) {
+    const result = await build({
+      stdin: { contents: "export * from '@aerostack/core';", resolveDir: packageDir, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform,
+      conditions,
+      external: ['node:*'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    const file = join(dir, `${name}.mjs`);
+    await writeFile(file, text);
+    return { text, ...(await runProbe(['--input-type=module', '-e', probe(`await import(${JSON.stringify(pathToFileURL(file).href)})`)])) };
+  }
+
+  it('for a browser: the main entry, fetch, and no Node built-in', async () => {
+    const { text, fetchCalls } = await bundled('browser', 'browser');
+    expect(text).not.toContain('node:');
+    expect(fetchCalls).toBe(1);
+  });
+
+  it.each([
+    ['workerd (wrangler)', ['workerd', 'worker', 'browser']],
+    ['Deno', ['deno', 'node']],
+    ['Bun', ['bun', 'node']],
+  ])('for %s: the main entry, even where `node` matches too', async (_runtime, conditions) => {
+    const { text, fetchCalls } = await bundled(conditions[0]!, 'neutral', conditions);
+    expect(text).not.toContain('node:');
+    expect(fetchCalls).toBe(1);
+  });
+
+  it('for Node: the node entry, installed as the default (its side effect survives tree-shaking)', async () => {
+    const { text, fetchCalls } = await bundled('node', 'node');
+    expect(text).toContain('node:http');
+    expect(fetchCalls).toBe(0);
+  });
+});

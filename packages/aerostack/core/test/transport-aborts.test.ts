@@ -1,0 +1,94 @@
+// Timeouts and aborts over real sockets, through both transports: whenever they strike (before
+// the response, mid-body, mid-stream) the same errors, and the connection is let go.
+
+import { describe, expect, it } from 'vitest';
+import { APIConnectionTimeoutError, APIUserAbortError, streamRequest } from '../src/node';
+import { rejection } from './helpers';
+import { closed, delay } from './local-server';
+import { aerostack, TRANSPORTS, useServer } from './transports';
+
+const local = useServer();
+
+describe.each(TRANSPORTS)('%s transport', (transport) => {
+  const client = (options = {}) => aerostack(local.server, transport, { maxRetries: 0, ...options });
+
+  it('times out an attempt that gets no response', async () => {
+    let hungUp: Promise<void> | undefined;
+    local.server.handle((req) => (hungUp = closed(req))); // never answers
+    const error = await rejection(client({ timeout: 150 }).get('/queue/stats'));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toBe('Request timed out after 150 ms');
+    await hungUp;
+  });
+
+  it('times out a body that stalls mid-way, and retries the read', async () => {
+    local.server.handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).write('{"value":'));
+    const before = local.server.arrivals.length;
+    const error = await rejection(client({ timeout: 150, maxRetries: 1 }).get('/queue/stats'));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(local.server.arrivals.length - before).toBe(2);
+  });
+
+  it('aborts before sending when the signal has fired already', async () => {
+    const before = local.server.arrivals.length;
+    const error = await rejection(client().get('/queue/stats', undefined, { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(local.server.arrivals.length).toBe(before);
+  });
+
+  it('aborts while waiting for the response, hanging up', async () => {
+    let hungUp: Promise<void> | undefined;
+    local.server.handle((req) => (hungUp = closed(req)));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 80);
+    const error = await rejection(client().get('/queue/stats', undefined, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    await hungUp;
+  });
+
+  it('aborts while the body is read', async () => {
+    let hungUp: Promise<void> | undefined;
+    local.server.handle((req, res) => {
+      hungUp = closed(req);
+      res.writeHead(200, { 'content-type': 'application/json' }).write('{"value":"');
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 80);
+    const error = await rejection(client().get('/queue/stats', undefined, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    await hungUp;
+  });
+
+  it('aborts a stream mid-way: the iteration throws APIUserAbortError and the connection closes', async () => {
+    let hungUp: Promise<void> | undefined;
+    local.server.handle((req, res) => {
+      hungUp = closed(req);
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: {"n":1}\n\n');
+    });
+    const controller = new AbortController();
+    const stream = await streamRequest<{ n: number }>(client(), { method: 'POST', path: '/ai/chat', body: {} }, { signal: controller.signal });
+    const seen: number[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const event of stream) {
+          seen.push(event.n);
+          controller.abort();
+        }
+      })(),
+    );
+    expect(seen).toEqual([1]);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    await hungUp;
+  });
+
+  it('aborts a retry wait at once', async () => {
+    local.server.handle((_req, res) => res.writeHead(503, { 'retry-after': '30' }).end());
+    const controller = new AbortController();
+    const started = Date.now();
+    const call = client({ maxRetries: 1 }).get('/queue/stats', undefined, { signal: controller.signal });
+    await delay(100);
+    controller.abort();
+    expect(await rejection(call)).toBeInstanceOf(APIUserAbortError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
