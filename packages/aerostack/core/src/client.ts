@@ -1,7 +1,7 @@
 import { APIPromise } from './api-promise';
 import { InvalidRequestError } from './errors';
 import { readEnv } from './env';
-import { createLog, levelOf, type Log } from './logger';
+import { createLog, levelOf, scrubber, type Log, type Scrub } from './logger';
 import { request } from './request';
 import { DEFAULT_RETRY, withRetry } from './retry';
 import { chooseTransport, type FetchLike } from './transport';
@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   headers: Record<string, string>;
   hooks: Hooks;
   log: Log;
+  /** Cuts the API key out of a text (log lines, errors). */
+  scrub: Scrub;
   requestIdHeader: string;
   idempotencyHeader: string | undefined;
 }
@@ -35,6 +37,7 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
   const url = options.baseURL || (name === undefined ? (env('baseURL') ?? preset.baseURL) : preset.environments?.[name]);
   if (!url && name !== undefined) throw new InvalidRequestError(`Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`);
   const headers: Record<string, string> = { [preset.versionHeader ?? 'x-sdk-version']: VERSION };
+  const scrub = scrubber(apiKey);
   for (const key in options.headers) headers[key.toLowerCase()] = options.headers[key] as string;
   return {
     preset,
@@ -46,7 +49,8 @@ function resolve(preset: Preset, options: ClientOptions): ResolvedConfig {
     fetch: options.fetch ?? chooseTransport?.(options),
     headers,
     hooks: options.hooks ?? {},
-    log: createLog(preset.name, options.logger ?? console, options.logLevel ?? levelOf(env('log')) ?? 'warn', (auth as { header?: string } | undefined)?.header, apiKey),
+    log: createLog(preset.name, options.logger ?? console, options.logLevel ?? levelOf(env('log')) ?? 'warn', (auth as { header?: string } | undefined)?.header, scrub),
+    scrub,
     requestIdHeader: preset.requestIdHeader ?? 'x-request-id',
     idempotencyHeader: preset.idempotencyHeader,
   };

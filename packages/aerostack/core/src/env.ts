@@ -6,6 +6,11 @@ interface ProcessLike {
 }
 
 export function readEnv(name: string | undefined): string | undefined {
-  // An empty or blank variable counts as unset.
-  return (name && (globalThis as { process?: ProcessLike }).process?.env?.[name]?.trim()) || undefined;
+  // An empty or blank variable counts as unset. Deno without --allow-env throws on any read:
+  // a setting it cannot read is a setting not given.
+  try {
+    return (name && (globalThis as { process?: ProcessLike }).process?.env?.[name]?.trim()) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -93,7 +93,7 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
         const body = await parseJSON(response, requestId);
         return { data: (preset.unwrap ? preset.unwrap(body) : body) as T, response, requestId: requestId ?? preset.requestId?.(body), body };
       }
-      error = await errorFromResponse(response, preset, requestId);
+      error = await errorFromResponse(response, preset, requestId, cfg.scrub);
       // A status the policy retries — unless the preset read it as another failure (Smarter's 503
       // "... not found" is a NotFoundError), which no retry would mend.
       if (mayRetry && policy.statuses.includes(response.status) && error instanceof errorClassFor(response.status)) retryAfter = retryAfterMs(response.headers) ?? -1;
@@ -101,7 +101,8 @@ export async function request<T>(cfg: ResolvedConfig, spec: RequestSpec, options
       if (cause instanceof SDKError) error = cause;
       else if (signal?.aborted) error = new APIUserAbortError('Request was aborted', { cause });
       else if (controller.signal.reason === TIMED_OUT) error = new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, { cause });
-      else error = new APIConnectionError(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`, { cause });
+      // (A fetch's message may quote the request, key included.)
+      else error = new APIConnectionError(cfg.scrub(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`), { cause });
       if (mayRetry && error instanceof APIConnectionError) retryAfter = -1;
     } finally {
       clearTimeout(timer);

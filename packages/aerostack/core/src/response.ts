@@ -18,6 +18,12 @@ export function defaultParseError(body: unknown): ErrorInfo {
   };
 }
 
+/** Cuts a message to 1,000 characters (the whole body stays in `error.body`). */
+export const clip = (text: string): string => text.slice(0, 1000);
+
+/** Text that can serve as a message: trimmed, not empty, not an HTML page (`<...`). */
+export const readable = (text: string | undefined): string | undefined => ((text = text?.trim()) && text[0] != '<' ? text : undefined);
+
 export function tryJSON(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -27,17 +33,18 @@ export function tryJSON(text: string): unknown {
 }
 
 /** The typed error for a non-success response (`requestId`: the header's). Always resolves: a body that cannot be read is an empty body. */
-export async function errorFromResponse(response: Response, preset: Preset, requestId: string | undefined): Promise<APIError> {
+export async function errorFromResponse(response: Response, preset: Preset, requestId: string | undefined, scrub: (text: string) => string = String): Promise<APIError> {
   const { status, headers } = response;
-  const text = await response.text().catch(() => '');
+  // The key never travels in an error, even when the server's body echoed it.
+  const text = scrub(await response.text().catch(() => ''));
   const body = tryJSON(text); // undefined for an empty body too
   const { code, message, details, type } = (preset.parseError ?? defaultParseError)(body, status);
-  // A short plain-text body is the best message there is; an HTML page or nothing is not.
-  // (One to 200 characters, not starting with `<`.)
-  const fallback = body === undefined && /^(?!<)[^]{1,200}$/.test(text) ? text.trim() : undefined;
+  // A short plain-text body is the best message there is; an HTML page or blank text is not.
+  const fallback = body === undefined && text.length <= 200 ? readable(text) : undefined;
   // A redirect is not followed (status 0: a browser's opaque redirect, whose target is hidden).
   const redirect = status < 400 ? ` (redirect to ${headers.get('location') ?? 'a hidden location'} not followed)` : '';
-  return new (type ?? errorClassFor(status))(`${status}${code ? ' ' + code : ''}: ${message ?? fallback ?? `HTTP ${status} ${response.statusText}`.trim()}${redirect}`, {
+  const said = readable(message) ?? fallback ?? `HTTP ${status} ${response.statusText}`.trim();
+  return new (type ?? errorClassFor(status))(clip(`${status}${code ? ' ' + code : ''}: ${said}${redirect}`), {
     status,
     code,
     details,

@@ -3,7 +3,7 @@
 // connection.
 
 import { APIUserAbortError, StreamError, type SDKError } from './errors';
-import { defaultParseError, tryJSON } from './response';
+import { clip, defaultParseError, readable, tryJSON } from './response';
 import { createSSEParser, type ServerSentEvent } from './sse';
 
 export interface StreamOptions<T> {
@@ -14,7 +14,7 @@ export interface StreamOptions<T> {
 /** A StreamError from an error frame: whatever shape its JSON has (as for error responses), or plain text. */
 function frameError(data: string, details: unknown): StreamError {
   const { code, message } = defaultParseError(details);
-  return new StreamError(message ?? data, { body: data, details, code });
+  return new StreamError(clip(readable(message) ?? readable(data) ?? 'Error event in stream'), { body: data, details, code });
 }
 
 function parse(data: string): unknown {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { invalidInput, SmarterClient, streamRequest, type RequestOptions } from '../src';
 // Relative, as core's own tests do: @aerostack-internal/test-utils depends on this package.
 import { json, scriptedFetch, type Reply } from '../../../../tooling/test-utils/src/fetch';
-import { capturingLogger, exposure, leaks, secretKey } from '../../../aerostack/core/test/secrets-support';
+import { capturingLogger, exposure, leaks, secretKey } from '../../../../tooling/test-utils/src/secrets';
 
 const KEY = secretKey('smarter_secret_');
 const JOURNAL = 'a1'.repeat(32);
