@@ -67,13 +67,13 @@ export const FILE_RUNTIMES = {
   // Deno: `--node-modules-dir=manual` resolves bare specifiers from the node_modules folder that
   // pnpm made (the workspace links included), as Node does; `none` would have Deno resolve npm
   // packages itself, which fails on `workspace:` dependencies. `--no-lock`: no deno.lock written.
-  // Permissions: the network to the emulator on loopback, and the environment: the SDK reads
-  // AEROSTACK_BASE_URL & co. from `process.env` even when the options give them, and without
-  // --allow-env Deno throws NotCapable there (a finding: see the README).
+  // Permissions: the network to the emulator on loopback, nothing else. (The SDK reads
+  // AEROSTACK_BASE_URL & co. from `process.env`; without --allow-env those reads throw on Deno and
+  // the core treats them as unset.)
   deno: () =>
     Promise.resolve({
       command: denoBinary(),
-      args: ['run', '--node-modules-dir=manual', '--no-lock', '--allow-net=127.0.0.1,localhost', '--allow-env'],
+      args: ['run', '--node-modules-dir=manual', '--no-lock', '--allow-net=127.0.0.1,localhost'],
       env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
     }),
 };
