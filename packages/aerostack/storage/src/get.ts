@@ -1,4 +1,4 @@
-import { APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { APIConnectionError, APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body } from './spec';
 
@@ -11,7 +11,7 @@ export interface DownloadedFile {
   /** Bytes, from `Content-Length` when the server sent it. */
   size: number | undefined;
   etag: string | undefined;
-  /** The contents as a stream, for files too large to hold. */
+  /** The contents as a stream, for files too large to hold. (Its errors are the runtime's own; the methods below turn a cut download into an APIConnectionError.) */
   body: ReadableStream<Uint8Array> | null;
   bytes(): Promise<Uint8Array>;
   text(): Promise<string>;
@@ -39,15 +39,23 @@ export function get(client: Client, params: GetParams, options?: RequestOptions)
 function downloaded(response: Response): DownloadedFile {
   const { headers } = response;
   const length = headers.get('content-length');
+  // A connection cut mid-body rejects with the runtime's own error (`terminated`, `aborted`): it
+  // becomes the SDK's APIConnectionError, as for any other call.
+  const read =
+    <T>(method: 'arrayBuffer' | 'text' | 'blob' | 'json') =>
+    (): Promise<T> =>
+      (response[method]() as Promise<T>).catch((cause: unknown) => {
+        throw new APIConnectionError(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`, { cause });
+      });
   return {
     contentType: headers.get('content-type') ?? 'application/octet-stream',
     size: length ? Number(length) : undefined,
     etag: headers.get('etag') ?? undefined,
     body: response.body,
-    bytes: async () => new Uint8Array(await response.arrayBuffer()),
-    text: () => response.text(),
-    blob: () => response.blob(),
-    json: <T>() => response.json() as Promise<T>,
+    bytes: async () => new Uint8Array(await read<ArrayBuffer>('arrayBuffer')()),
+    text: read('text'),
+    blob: read('blob'),
+    json: read('json'),
     response,
   };
 }

@@ -1,6 +1,7 @@
 // Idempotency-Key on POST: the first response of (project, key) is kept for 24 h and a repeat gets
 // it back with `idempotent-replayed: true`, without running the operation again. A repeat that
-// arrives while the first is still running waits for it. 5xx answers and streams are not kept.
+// arrives while the first is still running waits for it. 5xx answers are not kept; streams are kept
+// once they have ended.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Env } from './env';
 import { ApiError } from './errors';
@@ -58,14 +59,26 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   await next();
   const { res } = c;
-  // A stream is not kept: reading a copy would hold it back until its end. A repeat runs again
-  // (the streamed routes, chat, do nothing twice that matters).
-  if (res.status >= 500 || res.headers.get('content-type')?.startsWith('text/event-stream')) {
+  if (res.status >= 500) {
     await c.env.EMU.prepare('DELETE FROM idempotency WHERE project = ? AND key = ?').bind(project, key).run();
     return;
   }
-  const body = await res.clone().text();
-  await c.env.EMU.prepare('UPDATE idempotency SET status = ?, content_type = ?, body = ? WHERE project = ? AND key = ?')
-    .bind(res.status, res.headers.get('content-type'), body, project, key)
-    .run();
+  const save = (body: string) =>
+    c.env.EMU.prepare('UPDATE idempotency SET status = ?, content_type = ?, body = ? WHERE project = ? AND key = ?')
+      .bind(res.status, res.headers.get('content-type'), body, project, key)
+      .run();
+  // A stream is kept too, as it is sent: one branch goes to the client at its own pace, the other
+  // is collected and stored when the stream ends. A repeat that arrives meanwhile waits for it and
+  // gets the same frames; a stream cut before its end is forgotten (the repeat runs again).
+  if (res.body && res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const [toClient, toStore] = res.body.tee();
+    c.res = new Response(toClient, res);
+    c.executionCtx.waitUntil(
+      new Response(toStore)
+        .text()
+        .then(save, () => c.env.EMU.prepare('DELETE FROM idempotency WHERE project = ? AND key = ?').bind(project, key).run()),
+    );
+    return;
+  }
+  await save(await res.clone().text());
 });
