@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// `node tooling/bench/bench.mjs`: our packages side by side with raw fetch, openai,
+// eventsource-parser, the Speakeasy-generated Mistral SDK and the AWS SDK. Writes RESULTS.md next
+// to this file and prints the same text. Progress goes to stderr.
+//
+//   node bench.mjs                  everything (~8 minutes on a 2-core machine)
+//   node bench.mjs requests sse     only some: bundles, requests, streaming, sse, cold, memory, emulator
+//   BENCH_QUICK=1 node bench.mjs    one short round of each, to check that everything runs
+//
+// Every measurement runs in a fresh child process with its own warm-up (lib/proc.mjs); servers
+// (the mock, the emulator) run in processes of their own and are stopped by their pid.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import * as bundles from './lib/bundles.mjs';
+import * as cold from './lib/coldstart.mjs';
+import * as emulatorBench from './lib/emulator.mjs';
+import { machine, codeState } from './lib/machine.mjs';
+import * as memory from './lib/memory.mjs';
+import { BENCH_DIR, killStarted, log, retried, startMockServer } from './lib/proc.mjs';
+import { measureRounds, summarize } from './lib/requests.mjs';
+import * as sse from './lib/sse.mjs';
+import { results } from './lib/table.mjs';
+
+const QUICK = !!process.env.BENCH_QUICK;
+const ALL = ['bundles', 'sse', 'requests', 'streaming', 'cold', 'memory', 'emulator'];
+const selected = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+for (const s of selected) if (!ALL.includes(s)) throw new Error(`unknown benchmark "${s}" (known: ${ALL.join(', ')})`);
+const want = (name) => selected.includes(name);
+
+// Rounds and counts: fewer than the perf baselines (10 rounds × 3,000 requests), to keep a full run
+// under 10 minutes on the 2-core machine.
+const S = QUICK
+  ? {
+      requests: { rounds: 1, n: 300, warmup: 100 },
+      streaming: { rounds: 1, n: 200, warmup: 50 },
+      lateEnd: { n: 50, warmup: 10 },
+      emulator: { rounds: 1, n: { seq: 40, conc: 80 }, warmup: 10 },
+      sse: { rounds: 1, warmup: 1, passes: 2 },
+      cold: { invocations: 1, runs: 5, warmup: 1 },
+      memory: { mib: 64, rounds: 1 },
+      emulatorUpload: { mib: 16, rounds: 1 },
+    }
+  : {
+      requests: { rounds: 7, n: 2000, warmup: 500 },
+      streaming: { rounds: 7, n: 1000, warmup: 300 },
+      lateEnd: { n: 200, warmup: 20 },
+      emulator: { rounds: 2, n: { seq: 200, conc: 400 }, warmup: 50 },
+      sse: { rounds: 7, warmup: 2, passes: 7 },
+      cold: { invocations: 4, runs: 10, warmup: 2 },
+      memory: { mib: 1024, rounds: 3 },
+      emulatorUpload: { mib: 1024, rounds: 1 },
+    };
+
+const REQUEST_CLIENTS = ['fetch', 'ours-fetch', 'ours-node', 'openai', 'http'];
+const STREAM_CLIENTS = ['fetch-hand', 'fetch-esp', 'ours-fetch', 'ours-node', 'openai'];
+const EMULATOR_CLIENTS = ['fetch', 'ours-fetch', 'ours-node', 'openai'];
+
+const d = { started: new Date().toISOString(), machine: machine(), code: codeState(), notes: [] };
+const t0 = performance.now();
+const mock = { server: undefined };
+const emu = { server: undefined };
+
+async function section(name, fn, group = name) {
+  if (!want(group)) return undefined;
+  const start = performance.now();
+  log(`[bench] ${name}…`);
+  try {
+    return await fn();
+  } catch (error) {
+    log(`[bench] ${name} failed: ${error.stack ?? error}`);
+    return { error: String(error.message ?? error).slice(0, 1000) };
+  } finally {
+    log(`[bench] ${name} took ${((performance.now() - start) / 1000).toFixed(0)} s`);
+  }
+}
+
+async function mockServer() {
+  mock.server ??= await startMockServer();
+  return mock.server;
+}
+
+async function stopAll() {
+  await mock.server?.stop();
+  await emu.server?.stop();
+  mock.server = emu.server = undefined;
+}
+
+process.on('SIGINT', () => {
+  killStarted();
+  process.exit(130);
+});
+
+try {
+  d.bundles = await section('bundles', async () => ({
+    rows: await bundles.run(),
+    method: 'esbuild 0.27.7: `bundle`, `minify`, `format: esm`, `platform: browser`, `target: es2022` (as tooling/size), one file, no code splitting (a dynamic `import()` is bundled in); then gzip level 9. Ours are bundled from their built `dist/`. The Mistral SDK\'s optional peers `@opentelemetry/*` (lazily imported tracing, not installed) are external.',
+  }));
+
+  d.sse = await section('sse', async () => {
+    const file = join(os.tmpdir(), `bench-sse-${process.pid}.txt`);
+    try {
+      const r = await sse.run({ file, ...S.sse, progress: log });
+      return { ...r, method: `The stream: ${r.bytes.toLocaleString('en-US')} B, ${r.events.toLocaleString('en-US')} \`chat.completion.chunk\` events (ASCII plus multibyte text) and \`[DONE]\`, generated with a fixed seed, cut into independent 4 KiB \`Uint8Array\`s. Each variant in a fresh process: ${S.sse.warmup} warm-up passes, then ${S.sse.passes} timed passes over the whole stream; median of ${S.sse.rounds} rounds (variant order rotated). "+json": every event's data also goes through \`JSON.parse\`. Ours is \`createSSEParser\` as exported by the built \`@aerostack/core\` (packages/aerostack/core/src/sse.ts). Ratios are to \`createParser\` fed the same way with the same JSON work, in the same round.` };
+    } finally {
+      (await import('node:fs')).rmSync(file, { force: true });
+    }
+  });
+
+  d.requests = await section('requests', async () => {
+    const server = await mockServer();
+    const rows = await measureRounds({ kind: 'request', clients: REQUEST_CLIENTS, modes: ['seq', 'conc'], ...S.requests, target: () => ({ baseURL: server.baseURL, consumerKey: 'ask_test_bench', slug: 'bench' }), connections: server.connections, progress: log });
+    return { rows, summary: summarize(rows, 'fetch'), method: `N = ${S.requests.n} requests after ${S.requests.warmup} warm-up requests, in a fresh process per round × client × mode; ${S.requests.rounds} rounds, clients rotated within each round; medians over rounds. CPU: user + system from \`process.cpuUsage()\` in the client process ÷ N. "64 in flight": 64 callers share the N requests. Ours: \`chatCompletions(client, {apiSlug, model, messages}, {consumerKey})\` with \`new AerostackClient({baseURL, transport})\`, default options otherwise; openai: \`chat.completions.create\` with \`maxRetries: 0\`. "connections / process": TCP connections the server accepted during one process (warm-up included).` };
+  });
+
+  d.streaming = await section('streaming', async () => {
+    const server = await mockServer();
+    const rows = await measureRounds({ kind: 'stream', clients: STREAM_CLIENTS, modes: ['seq', 'conc'], ...S.streaming, target: () => ({ baseURL: server.baseURL, consumerKey: 'ask_test_bench', slug: 'bench' }), connections: server.connections, progress: log });
+    return { rows, summary: summarize(rows, 'fetch-hand'), method: `N = ${S.streaming.n} streams after ${S.streaming.warmup} warm-up streams per process; ${S.streaming.rounds} rounds, rotated; medians. Ours: \`for await (const c of await chatCompletionsStream(...))\`; openai: \`for await (const c of await chat.completions.create({..., stream: true}))\`.` };
+  });
+
+  d.lateEnd = await section('streaming', async () => {
+    const server = await mockServer();
+    const { n, warmup } = S.lateEnd;
+    const rows = await measureRounds({ kind: 'stream', clients: STREAM_CLIENTS, modes: ['seq'], rounds: 1, n, warmup, target: () => ({ baseURL: server.baseURL, consumerKey: 'ask_test_bench', slug: 'late-end' }), connections: server.connections, progress: (l) => log(`late-end ${l}`) });
+    return { summary: summarize(rows, 'fetch-hand'), method: `The streaming call of 1b, sequential, but the server sends the events and \`[DONE]\` at once and ends the body 1 ms later, as a proxy relaying an upstream does. A client that cancels the body at \`[DONE]\` (ours, the hand parse and eventsource-parser rows here) closes the connection instead of returning it to the pool; one that reads on to the end (openai) keeps it but waits for the end. ${n} streams after ${warmup} warm-up streams, one round: the connection count is the point, not the CPU.` };
+  });
+
+  d.cold = await section('cold', async () => {
+    const server = await mockServer();
+    let rows;
+    try {
+      rows = await cold.run({ baseURL: server.baseURL, ...S.cold, progress: log });
+    } catch (error) {
+      // A dist/ rebuilt by someone else mid-run fails a command: one more try.
+      retried.push(`cold start hyperfine: ${String(error.message).slice(0, 200)}`);
+      log(`[bench] cold start failed, retrying once: ${error.message}`);
+      await new Promise((r) => setTimeout(r, 5000));
+      rows = await cold.run({ baseURL: server.baseURL, ...S.cold, progress: log });
+    }
+    return { rows, method: `hyperfine 1.15 \`-N --warmup ${S.cold.warmup} --runs ${S.cold.runs} --export-json\`, ${S.cold.invocations} invocations with the command order rotated; each median is over all ${S.cold.invocations * S.cold.runs} runs pooled. Each command is a fresh \`node --input-type=module -e '…'\` that imports the client and makes **one** call to the mock server (\`/v1/cache/get\`, or the chat route for openai and ours' gateway row), then exits.` };
+  });
+
+  d.memory = await section('memory', async () => {
+    const server = await mockServer();
+    const mockRows = await memory.run({ baseURL: server.baseURL, ...S.memory, progress: log });
+    return { mock: mockRows, mib: S.memory.mib, method: `A ${S.memory.mib} MiB generated \`ReadableStream\` (a fresh 64 KiB chunk per pull, \`highWaterMark: 1\`: never held) uploaded in a fresh process. Peak RSS growth = kernel high-water mark (VmHWM, reset through /proc/self/clear_refs just before the upload; RSS also sampled every 5 ms) − RSS just before the upload (after a 1 MiB upload the same way, and gc). Mock: the server reads and discards the body and answers the byte count, which is checked. Emulator: R2 (the worker writes 5 MiB parts as they arrive, a slower reader); the stored size is checked with \`getMetadata\`. Medians over rounds.` };
+  });
+
+  if (want('emulator')) {
+    await mock.server?.stop();
+    mock.server = undefined;
+    d.emulator = await section('emulator', async () => {
+      emu.server = await emulatorBench.start();
+      const summary = await emulatorBench.requests(emu.server, { clients: EMULATOR_CLIENTS, ...S.emulator, progress: log });
+      return { summary, method: `N = ${S.emulator.n.seq} sequential / ${S.emulator.n.conc} with 64 in flight, after ${S.emulator.warmup} warm-up requests; ${S.emulator.rounds} rounds, rotated; medians.` };
+    });
+    const up = await section('emulator upload', async () => ({ rows: await emulatorBench.upload(emu.server ?? (emu.server = await emulatorBench.start()), { ...S.emulatorUpload, progress: log }) }), 'emulator');
+    if (up) {
+      d.memory ??= { method: '', mib: S.emulatorUpload.mib };
+      if (up.error) d.memory.emulatorError = up.error;
+      else {
+        d.memory.emulator = up.rows;
+        d.memory.method += ` Emulator upload: ${S.emulatorUpload.mib} MiB.`;
+      }
+    }
+  }
+} finally {
+  await stopAll();
+  killStarted();
+}
+
+d.durationS = (performance.now() - t0) / 1000;
+d.loadEnd = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+d.settings = QUICK
+  ? 'BENCH_QUICK (one short round of each: a smoke run, not figures to quote)'
+  : `requests ${S.requests.rounds} rounds × N ${S.requests.n}; streaming ${S.streaming.rounds} × ${S.streaming.n}; emulator ${S.emulator.rounds} × ${S.emulator.n.seq}/${S.emulator.n.conc}; SSE ${S.sse.rounds} rounds × ${S.sse.passes} passes; cold start ${S.cold.invocations} × ${S.cold.runs} runs; upload ${S.memory.mib} MiB × ${S.memory.rounds} rounds (emulator × ${S.emulatorUpload.rounds})`;
+if (selected.length !== ALL.length) d.settings += `; only: ${selected.join(', ')}`;
+if (retried.length) d.notes.push(`Children that failed once and were run again (another engineer's rebuild of a dist/ folder mid-run is the usual cause): ${retried.join('; ')}`);
+for (const r of d.memory?.mock ?? []) if (!r.hwmReset) d.notes.push(`memory ${r.client}: VmHWM could not be reset; the peak is the 5 ms RSS sampling only.`);
+const current = codeState();
+const rebuilt = Object.keys(current.packages).filter((p) => current.packages[p] !== d.code.packages[p]);
+if (rebuilt.length) d.notes.push(`Rebuilt by someone else during the run (run started ${d.started}): ${rebuilt.map((p) => `${p} at ${current.packages[p]}`).join(', ')}. Benchmarks that started after a rebuild measured the new build.`);
+for (const p of current.dirtySrc) if (!d.code.dirtySrc.includes(p)) d.notes.push(`${p} had uncommitted changes by the end of the run.`);
+
+const text = results(d);
+writeFileSync(join(BENCH_DIR, 'RESULTS.md'), text);
+process.stdout.write(text);
+log(`[bench] wrote ${join(BENCH_DIR, 'RESULTS.md')} in ${(d.durationS / 60).toFixed(1)} min`);
