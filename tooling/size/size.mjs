@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // `pnpm size`: bundles each entry (esbuild, minified ESM for the browser) against the BUILT
 // packages, prints the gzipped sizes, and exits 1 when a budget is exceeded or a canary trips.
-import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -18,25 +17,11 @@ for (const file of readdirSync(join(here, 'entries')).sort((a, b) => (a === 'cor
   entries.push(...(await import(pathToFileURL(join(here, 'entries', file)).href)).default);
 }
 
-export async function bundle(code) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: here, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const text = result.outputFiles[0].text;
-  return { text, min: Buffer.byteLength(text), gz: gzipSync(text, { level: 9 }).length };
-}
 
 const rows = [];
 let failed = false;
 for (const entry of entries) {
-  const { text, min, gz } = await bundle(entry.code);
+  const { text, min, gz } = await bundle(entry.code, { resolveDir: here });
   const leaks = (entry.forbid ?? []).filter((mark) => text.includes(mark));
   const ok = gz <= entry.budget && leaks.length === 0;
   failed ||= !ok;

@@ -2,8 +2,7 @@
 // bundles it for the browser (ESM, minified, es2022, as tooling/size does) against the installed
 // packages (ours: their built dist/), and the output is gzipped at level 9. One file, no code
 // splitting: a dynamic import() is bundled in.
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
+import { bundle as measure } from '../../size/bundle.mjs';
 import { BENCH_DIR } from './proc.mjs';
 
 const MESSAGES = 'messages:[{role:"user",content:"Say hello"}]';
@@ -21,21 +20,11 @@ export const ENTRIES = [
 ];
 
 export async function bundle(code) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: BENCH_DIR, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    // @mistralai/mistralai's optional peers (dynamically imported tracing, not installed): left out
-    // of every bundle, as a user without them must.
-    external: ['@opentelemetry/api', '@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/resources', '@opentelemetry/sdk-trace-base'],
-  });
-  const text = result.outputFiles[0].text;
-  return { minBytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).length };
+  // @mistralai/mistralai's optional peers (dynamically imported tracing, not installed): left out
+  // of every bundle, as a user without them must.
+  const external = ['@opentelemetry/api', '@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/resources', '@opentelemetry/sdk-trace-base'];
+  const { min, gz } = await measure(code, { resolveDir: BENCH_DIR, external });
+  return { minBytes: min, gzipBytes: gz };
 }
 
 export async function run() {
