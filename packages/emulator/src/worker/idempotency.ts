@@ -59,8 +59,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   await next();
   const { res } = c;
+  // Not kept: the claim is dropped, so a repeat runs again.
+  const forget = () => c.env.EMU.prepare('DELETE FROM idempotency WHERE project = ? AND key = ?').bind(project, key).run();
   if (res.status >= 500) {
-    await c.env.EMU.prepare('DELETE FROM idempotency WHERE project = ? AND key = ?').bind(project, key).run();
+    await forget();
     return;
   }
   const save = (body: string) =>
@@ -76,7 +78,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     c.executionCtx.waitUntil(
       new Response(toStore)
         .text()
-        .then(save, () => c.env.EMU.prepare('DELETE FROM idempotency WHERE project = ? AND key = ?').bind(project, key).run()),
+        .then(save, forget),
     );
     return;
   }
