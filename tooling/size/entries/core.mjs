@@ -29,7 +29,7 @@ export default [
   },
   {
     name: 'core: one paginated listing',
-    budget: 4160,
+    budget: 4070,
     // The issue asks for 4000 B; this entry is not there yet (see the size table).
     target: 4000,
     forbid: [STREAM_MARK, MULTIPART_MARK, NODE_MARK],

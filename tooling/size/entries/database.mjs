@@ -4,7 +4,7 @@ import { MULTIPART_MARK, PAGINATION_MARK, STREAM_MARK } from '../marks.mjs';
 export default [
   {
     name: 'database.query (sql template)',
-    budget: 4120,
+    budget: 4040,
     // The issue asks for 4000 B; this entry is not there yet (see the size table).
     target: 4000,
     forbid: ['/db/batch', 'BatchStatementError', PAGINATION_MARK, STREAM_MARK, MULTIPART_MARK],
@@ -19,7 +19,7 @@ export default [
   },
   {
     name: 'database.batch',
-    budget: 4230,
+    budget: 4140,
     // The issue asks for 4000 B; this entry is not there yet (see the size table).
     target: 4000,
     forbid: ['/db/query', PAGINATION_MARK, STREAM_MARK, MULTIPART_MARK],

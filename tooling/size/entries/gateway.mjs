@@ -15,9 +15,7 @@ export default [
   },
   {
     name: 'gateway.chatCompletionsStream',
-    budget: 5050,
-    // The issue asks for 5000 B; this entry is not there yet (see the size table).
-    target: 5000,
+    budget: 5000,
     forbid: [MULTIPART_MARK, PAGINATION_MARK, '/billing/log', 'me/'],
     code: `
       import { AerostackClient } from '@aerostack/core';

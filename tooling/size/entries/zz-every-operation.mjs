@@ -8,7 +8,7 @@ const HELPERS = new Set(['collectText', 'createSession', 'memoryStore', 'project
 // its session 6 kB, a multipart file upload 5.5 kB). `ceiling`: what CI allows while an entry is over
 // its issue budget (then shown as "over target").
 const STREAMS = ['chatStream', 'chatCompletionsStream'];
-const OVER = { 'cache.list': 4330, 'queue.listJobs': 4340, 'storage.list': 4320, 'database.batch': 4190, 'storage.get': 4080, 'auth.register': 4080, 'auth.verifyOTP': 4090 };
+const OVER = { 'cache.list': 4240, 'queue.listJobs': 4250, 'storage.list': 4230, 'database.batch': 4110 };
 
 const OPERATIONS = {
   '@aerostack/ai': ['chat', 'chatStream', 'searchConfigure', 'searchCount', 'searchDelete', 'searchDeleteByType', 'searchGet', 'searchIngest', 'searchListTypes', 'searchQuery', 'searchUpdate'],

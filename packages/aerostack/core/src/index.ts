@@ -1,4 +1,4 @@
-export { Client, type ResolvedConfig } from './client';
+export { Client } from './client';
 export { APIPromise, mapResult } from './api-promise';
 export {
   SDKError,

@@ -5,10 +5,6 @@ const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 /** Headers whose values never reach a log line (besides the platform's own key header). */
 const SECRET_HEADERS = /^((proxy-)?authorization|(set-)?cookie|x-api-key)$/;
 
-export function levelOf(value: string | undefined): LogLevel | undefined {
-  return LEVELS.includes(value as LogLevel) ? (value as LogLevel) : undefined;
-}
-
 export type Log = (level: Exclude<LogLevel, 'off'>, message: string, headers?: Record<string, string>) => void;
 
 export type Scrub = (text: string) => string;
@@ -20,12 +16,15 @@ export const scrubber =
     key && key.length > 7 ? text.replaceAll(key, '***') : text;
 
 /**
- * A logger bound to one client. Values of secret headers become `***`, and the key itself is
+ * A logger bound to one client, writing messages up to `level` (an unknown level, as from a
+ * mistyped variable, means `warn`). Values of secret headers become `***`, and the key itself is
  * cut out of every message (`scrub`).
  */
-export function createLog(name: string, logger: Logger, level: LogLevel, secretHeader: string | undefined, scrub: Scrub): Log {
+export function createLog(name: string, logger: Logger, level: string | undefined, secretHeader: string | undefined, scrub: Scrub): Log {
+  // Levels are compared by position; 1-based here so that "unknown" (0) picks warn's.
+  const upTo = LEVELS.indexOf(level as LogLevel) + 1 || 3;
   return (lvl, message, headers) => {
-    if (LEVELS.indexOf(lvl) > LEVELS.indexOf(level)) return;
+    if (LEVELS.indexOf(lvl) >= upTo) return;
     const line = `[${name}] ${scrub(message)}`;
     if (!headers) return logger[lvl](line);
     const shown: Record<string, string> = {};

@@ -73,7 +73,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   }
 
   async getNextPage(): Promise<Page<Item, Body>> {
-    if (this.nextCursor === undefined) throw new InvalidRequestError('This is the last page: check hasNextPage() before getNextPage()');
+    if (this.nextCursor === undefined) throw new InvalidRequestError('This is the last page: check hasNextPage() first');
     return this.#load(this.nextCursor);
   }
 

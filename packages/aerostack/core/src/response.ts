@@ -55,17 +55,12 @@ export async function errorFromResponse(response: Response, preset: Preset, requ
   });
 }
 
-/** Parses a success body as JSON. A body that is not JSON is a typed error, never a crash in user code. */
+/** Parses a success body as JSON (a 204 has none: undefined). A body that is not JSON, an empty one included, is a typed error, never a crash in user code. */
 export async function parseJSON(response: Response, requestId: string | undefined): Promise<unknown> {
-  // A 204 has no body by definition.
-  if (response.status === 204) return undefined;
+  const { status, headers } = response;
+  if (status === 204) return undefined;
   const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new InvalidResponseError(
-      `${response.status}: expected JSON, got "${text.slice(0, 80)}"`,
-      { status: response.status, requestId, headers: response.headers, body: text, cause },
-    );
-  }
+  const body = tryJSON(text);
+  if (body === undefined) throw new InvalidResponseError(`${status}: expected JSON, got "${text.slice(0, 80)}"`, { status, requestId, headers, body: text });
+  return body;
 }

@@ -69,8 +69,11 @@ export interface Preset {
   /** Named base URLs selectable with the `environment` option. */
   environments?: Record<string, string>;
   auth: AuthScheme;
-  /** Names of the environment variables read where an environment exists. */
-  env?: { apiKey?: string; baseURL?: string; environment?: string; log?: string };
+  /**
+   * Prefix of the environment variables read where an environment exists: `AEROSTACK` reads
+   * `AEROSTACK_API_KEY`, `AEROSTACK_BASE_URL`, `AEROSTACK_ENVIRONMENT` and `AEROSTACK_LOG`.
+   */
+  env?: string;
   /** Default 60000 ms. */
   timeout?: number;
   // Header names below are lower-case, as the core keeps them (no per-call lower-casing).

@@ -7,7 +7,7 @@ export const plainPreset: Preset = {
   name: 'Plain',
   baseURL: 'https://plain.test/api/v1/',
   auth: { scheme: 'Token' },
-  env: { apiKey: 'PLAIN_API_KEY' },
+  env: 'PLAIN',
 };
 
 export function plainClient(options: ClientOptions = {}): Client {

@@ -16,7 +16,7 @@ export const smarterPreset: Preset = {
     local: 'http://localhost:9357/api/v1/',
   },
   auth: { scheme: 'Token' },
-  env: { apiKey: 'SMARTER_API_KEY', baseURL: 'SMARTER_BASE_URL', environment: 'SMARTER_ENVIRONMENT', log: 'SMARTER_LOG' },
+  env: 'SMARTER',
   timeout: 60_000,
   // Smarter honours no idempotency keys: a POST is retried only when the operation marks it a read.
   versionHeader: 'x-smarter-clientversion',

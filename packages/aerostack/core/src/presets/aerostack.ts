@@ -10,7 +10,7 @@ export const aerostackPreset: Preset = {
     local: 'http://localhost:8787/v1',
   },
   auth: { header: 'x-aerostack-key' },
-  env: { apiKey: 'AEROSTACK_API_KEY', baseURL: 'AEROSTACK_BASE_URL', environment: 'AEROSTACK_ENVIRONMENT', log: 'AEROSTACK_LOG' },
+  env: 'AEROSTACK',
   idempotencyHeader: 'idempotency-key',
   // Error bodies are `{code, message, details}` (and `{error}` on older routes): the default reader handles both.
 };

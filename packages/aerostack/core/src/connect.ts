@@ -1,0 +1,149 @@
+import { readEnv } from './env';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, errorClassFor, InvalidRequestError, SDKError } from './errors';
+import { createLog, scrubber } from './logger';
+import { errorFromResponse, parseJSON } from './response';
+import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep, withRetry } from './retry';
+import { chooseTransport } from './transport';
+import type { ClientOptions, Preset, RequestContext, RequestOptions, RequestSpec, WithResponse } from './types';
+import { buildURL } from './url';
+import { VERSION } from './version';
+
+/** Sends one call: builds the request once, then attempts it until it succeeds or may not be retried. */
+export type Send = <T>(spec: RequestSpec, options?: RequestOptions) => Promise<WithResponse<T>>;
+
+const TIMED_OUT = Symbol('timeout');
+const SAFE_METHODS = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
+
+/**
+ * Resolves a client's settings once (options, then the platform's environment variables, then its
+ * defaults) and returns its base URL and its `send`. The settings live in the closure rather than
+ * in a config object: the minifier can shorten local names, never property names.
+ */
+export function connect(preset: Preset, options: ClientOptions): [baseURL: string, send: Send] {
+  const env = (name: string) => readEnv(preset.env && `${preset.env}_${name}`);
+  const apiKey = options.apiKey ?? env('API_KEY');
+  const clientAuth = options.auth ?? preset.auth;
+  // Base URL precedence: baseURL option, environment option, the base-URL variable, the environment variable, the default.
+  const name = options.environment ?? (env('BASE_URL') ? undefined : env('ENVIRONMENT'));
+  const baseURL: string | undefined = options.baseURL || (name === undefined ? (env('BASE_URL') ?? preset.baseURL) : preset.environments?.[name]);
+  if (!baseURL && name !== undefined) throw new InvalidRequestError(`Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`);
+  // Lower-cased names; the caller's headers win over the defaults.
+  const clientHeaders: Record<string, string> = { accept: 'application/json', [preset.versionHeader ?? 'x-sdk-version']: VERSION };
+  for (const key in options.headers) clientHeaders[key.toLowerCase()] = options.headers[key] as string;
+  const clientRetry = withRetry(DEFAULT_RETRY, options.retry, options.maxRetries);
+  // The client's `fetch` or transport; undefined: the global `fetch`, looked up per call.
+  const transport = options.fetch ?? chooseTransport?.(options);
+  const hooks = options.hooks ?? {};
+  const clientTimeout = options.timeout ?? preset.timeout ?? 60_000;
+  const scrub = scrubber(apiKey);
+  const log = createLog(preset.name, options.logger ?? console, options.logLevel ?? env('LOG'), (clientAuth as { header?: string } | undefined)?.header, scrub);
+  const idempotencyHeader = preset.idempotencyHeader ?? 'idempotency-key';
+
+  const authHeaders = (spec: RequestSpec): Record<string, string> | Promise<Record<string, string>> => {
+    const auth = spec.auth ?? clientAuth; // `false`: none
+    if (!auth) return {};
+    if (typeof auth === 'function') return auth(apiKey);
+    if (!apiKey) throw new InvalidRequestError(`Missing API key: pass { apiKey }${preset.env ? ` or set ${preset.env}_API_KEY` : ''}`, { code: 'MISSING_API_KEY' });
+    return 'header' in auth ? { [auth.header]: apiKey } : { authorization: `${auth.scheme} ${apiKey}` };
+  };
+
+  const send = async <T>(spec: RequestSpec, call: RequestOptions = {}): Promise<WithResponse<T>> => {
+    spec.check?.();
+    const policy = withRetry(clientRetry, call.retry, call.maxRetries);
+    const timeout = call.timeout ?? clientTimeout;
+    const signal = call.signal;
+    const method = spec.method.toUpperCase();
+    const url = buildURL(baseURL as string, spec.path, spec.query);
+
+    const headers = { ...clientHeaders };
+    let body = spec.rawBody;
+    if (body !== undefined) {
+      if (spec.contentType) headers['content-type'] = spec.contentType;
+    } else if (spec.body !== undefined) {
+      body = JSON.stringify(spec.body);
+      headers['content-type'] = 'application/json';
+    }
+    // A caller's key, else one of our own for a write the platform can deduplicate.
+    const key = call.idempotencyKey || (preset.idempotencyHeader && !spec.idempotent && /^(POST|PATCH)$/.test(method) && crypto.randomUUID());
+    if (key) headers[idempotencyHeader] = key;
+    for (const name in call.headers) {
+      const value = call.headers[name];
+      if (value == null) delete headers[name.toLowerCase()];
+      else headers[name.toLowerCase()] = value;
+    }
+
+    const streaming = body instanceof ReadableStream;
+    // A write is retried only when the server can tell a repeat from a new request.
+    const mayRetry = !streaming && (SAFE_METHODS.test(method) || spec.idempotent || idempotencyHeader in headers);
+    const fetchFn = transport ?? fetch;
+
+    for (let attempt = 0; ; attempt++) {
+      // Per attempt: an auth function may hand out a fresh token.
+      const ctx: RequestContext = { method, url, headers: { ...headers, ...(await authHeaders(spec)), 'x-retry-count': `${attempt}` }, attempt };
+      let error: SDKError;
+      let retryAfter: number | undefined;
+      if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
+      await hooks.beforeRequest?.(ctx);
+      log('debug', `→ ${method} ${url} (attempt ${attempt})`, ctx.headers);
+
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      // No `once`: a signal fires only once, and `finally` unhooks the listener (bytes kept for the transport choice).
+      signal?.addEventListener('abort', abort);
+      const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
+      // The caller's signal stays linked to a raw response: it may still cancel the body.
+      let keepSignal = false;
+
+      try {
+        // Redirects are never followed: fetch would forward the key header to any origin. A 3xx
+        // comes back as an APIError naming its location. A streamed body also needs 'error' on
+        // Node 20, or fetch keeps a copy of all of it in case it has to replay it.
+        const response = await fetchFn(url, {
+          method,
+          headers: ctx.headers,
+          body,
+          signal: controller.signal,
+          redirect: streaming ? 'error' : 'manual',
+          ...(streaming && { duplex: 'half' }),
+        });
+        await hooks.afterResponse?.(response, ctx);
+        log('debug', `← ${response.status} ${method} ${url}`);
+        const requestId = response.headers.get(preset.requestIdHeader ?? 'x-request-id') ?? undefined;
+        if (response.ok) {
+          if (spec.parse === 'raw') {
+            keepSignal = true;
+            return { data: response as T, response, requestId, body: undefined };
+          }
+          const body = await parseJSON(response, requestId);
+          return { data: (preset.unwrap ? preset.unwrap(body) : body) as T, response, requestId: requestId ?? preset.requestId?.(body), body };
+        }
+        error = await errorFromResponse(response, preset, requestId, scrub);
+        // A status the policy retries — unless the preset read it as another failure (Smarter's 503
+        // "... not found" is a NotFoundError), which no retry would mend.
+        if (mayRetry && policy.statuses.includes(response.status) && error instanceof errorClassFor(response.status)) retryAfter = retryAfterMs(response.headers) ?? -1;
+      } catch (cause) {
+        if (cause instanceof SDKError) error = cause;
+        else if (signal?.aborted) error = new APIUserAbortError('Request was aborted', { cause });
+        else if (controller.signal.reason === TIMED_OUT) error = new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, { cause });
+        // (A fetch's message may quote the request, key included.)
+        else error = new APIConnectionError(scrub(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`), { cause });
+        if (mayRetry && error instanceof APIConnectionError) retryAfter = -1;
+      } finally {
+        clearTimeout(timer);
+        if (!keepSignal) signal?.removeEventListener('abort', abort);
+      }
+
+      // retryAfter: undefined = do not retry; -1 = retry after the backoff; else the server's wait.
+      if (retryAfter !== undefined && attempt < policy.maxRetries && retryAfter <= policy.maxRetryAfter) {
+        const delay = retryAfter < 0 ? backoffDelay(attempt, policy) : retryAfter;
+        log('warn', `retry ${attempt + 1}/${policy.maxRetries} of ${method} ${url} in ${Math.round(delay)} ms: ${error.message}`);
+        await sleep(delay, signal);
+        continue;
+      }
+      await hooks.onError?.(error, ctx);
+      throw error;
+    }
+  };
+
+  return [baseURL as string, send];
+}
