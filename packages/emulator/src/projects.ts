@@ -4,6 +4,7 @@
 // whose. The database *id* comes from the key's hash, so persisted tables follow the key even when
 // the list of keys changes order.
 import { createHash } from 'node:crypto';
+import type { ProjectBinding } from './worker/project-binding';
 
 export const DEV_KEYS = ['ac_secret_dev_project_a', 'ac_secret_dev_project_b'];
 
@@ -20,14 +21,7 @@ export function smarterAccounts(keys: string[]): SmarterAccount[] {
   return keys.map((key) => ({ key, account: `acct_${createHash('sha256').update(key).digest('hex').slice(0, 16)}` }));
 }
 
-export interface ProjectBinding {
-  key: string;
-  project: string;
-  db: string;
-  /** The project's gateway consumer key (`Authorization: Bearer ask_test_...`) and the consumer id it stands for. */
-  consumerKey: string;
-  consumer: string;
-}
+export type { ProjectBinding } from './worker/project-binding';
 
 export function projectId(key: string): string {
   return `proj_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;

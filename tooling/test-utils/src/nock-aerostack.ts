@@ -1,7 +1,17 @@
 // nock helpers for the Aerostack JSON operations: answer one POST, then check what was sent.
 import nock from 'nock';
-import { expect } from 'vitest';
-import { AerostackClient, type ClientOptions } from '@aerostack/core';
+import { describe, expect, it } from 'vitest';
+import {
+  AerostackClient,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+  type APIError,
+  type Client,
+  type ClientOptions,
+} from '@aerostack/core';
 
 export const ORIGIN = 'https://api.aerostack.dev';
 export const KEY = 'ac_secret_test';
@@ -41,4 +51,32 @@ export function expectPost(seen: Seen[], path: string, body: unknown): void {
   expect(req!.headers['x-aerostack-key']).toBe(KEY);
   expect(req!.headers['content-type']).toBe('application/json');
   expect(req!.body).toStrictEqual(body);
+}
+
+/** The error statuses the reference lists for the JSON operations, with their codes and classes. */
+export const API_ERRORS: [number, string, typeof APIError][] = [
+  [400, 'VALIDATION_ERROR', BadRequestError],
+  [401, 'AUTH_INVALID_KEY', AuthenticationError],
+  [404, 'NOT_FOUND', NotFoundError],
+  [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
+  [500, 'INTERNAL_ERROR', InternalServerError],
+];
+
+/**
+ * For every call (its path and a call with valid input): each listed error, answered by nock with
+ * `{ code, message, details }` and a request id, is raised as its class with all four fields.
+ */
+export function describeAPIErrors(calls: [string, (c: Client) => PromiseLike<unknown>][], details: (path: string) => unknown): void {
+  describe.each(calls)('%s errors', (path, call) => {
+    it.each(API_ERRORS)('%i is raised as its class with code, message, details and request id', async (status, code, ErrorClass) => {
+      answer(path, status, { code, message: 'Refused', details: details(path) }, { 'x-request-id': `req_${status}` });
+      const error = (await Promise.resolve(call(client({ maxRetries: 0 }))).catch((e: unknown) => e)) as APIError;
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error.status).toBe(status);
+      expect(error.code).toBe(code);
+      expect(error.message).toBe(`${status} ${code}: Refused`);
+      expect(error.details).toEqual(details(path));
+      expect(error.requestId).toBe(`req_${status}`);
+    });
+  });
 }

@@ -1,6 +1,6 @@
 // Helpers for tests of the Smarter CLI routes in both server generations (chatbots, resources).
-import { expect } from 'vitest';
-import { SmarterClient, type Generation, type SmarterClientOptions } from '@smarter/core';
+import { describe, expect, it } from 'vitest';
+import { APIError, AuthenticationError, BadRequestError, InternalServerError, NotFoundError, SmarterClient, type Generation, type SDKError, type SmarterClientOptions } from '@smarter/core';
 import { json, scriptedFetch, type SentRequest } from './fetch';
 
 export { json, scriptedFetch };
@@ -63,4 +63,45 @@ export function expectPost(sent: Sent | undefined, path: string, body?: unknown,
     expect(sent!.headers['content-type']).toBe(contentType);
     expect(contentType === 'application/json' ? JSON.parse(sent!.body!) : sent!.body).toStrictEqual(body);
   }
+}
+
+type Call = (client: SmarterClient) => PromiseLike<unknown>;
+
+/**
+ * For every call, in both generations: each error the reference lists for the CLI API, as the
+ * server sends it, is raised as its class with its status, Smarter's code, a readable message (no
+ * stack trace) and the journal key. `notFound` is what the 404 and 503 descriptions name (`Chatbot
+ * stackademy`), `notFoundCode` the 404's error class; `disallowed`, the method of DRF's 405 message.
+ */
+export function describeCLIErrors(
+  calls: [string, Call][],
+  { notFound, notFoundCode = 'SAMBrokerErrorNotFound', disallowed }: { notFound: string; notFoundCode?: string; disallowed: string },
+): void {
+  const errors: [string, () => Response, typeof APIError, number][] = [
+    ['400 (validation)', () => failure(400, 'SAMValidationError', 'SAMValidationError: invalid manifest'), BadRequestError, 400],
+    ['403 (authentication failed)', () => failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'SmarterAPIV1CLIViewErrorNotAuthenticated: authentication failed'), AuthenticationError, 403],
+    ['404 (not found)', () => failure(404, notFoundCode, `${notFoundCode}: ${notFound} not found`), NotFoundError, 404],
+    ['405 (DRF method not allowed)', () => json({ detail: `Method "${disallowed}" not allowed.` }, 405), APIError, 405],
+    ['500 (anything else)', () => failure(500, 'SmarterConfigurationError', 'SmarterConfigurationError: boom'), InternalServerError, 500],
+    ['501 (not implemented)', () => failure(501, 'SAMBrokerErrorNotImplemented', 'SAMBrokerErrorNotImplemented: not implemented'), InternalServerError, 501],
+    ['503 (a name that does not exist)', () => failure(503, 'SAMBrokerErrorNotReady', `SAMBrokerErrorNotReady: ${notFound} not found`), NotFoundError, 503],
+  ];
+  describe.each(GENERATIONS)('%s server', (generation) => {
+    describe.each(calls)('%s', (_, call) => {
+      it.each(errors)('%s is raised as its class, with code, readable message and journal key', async (_label, reply, ErrorClass, status) => {
+        const { client, fetch } = setup(generation, 'given', [reply()], { maxRetries: 0 });
+        const error = (await Promise.resolve(call(client)).catch((e: unknown) => e)) as SDKError;
+        expect(error).toBeInstanceOf(ErrorClass);
+        expect(error.status).toBe(status);
+        expect(fetch.calls).toHaveLength(1);
+        if (status === 405) {
+          expect(error.message).toBe(`405: Method "${disallowed}" not allowed.`);
+        } else {
+          expect(error.code).toMatch(/^SAM|^Smarter/);
+          expect(error.requestId).toBe(JOURNAL);
+          expect(error.message).not.toContain('Traceback');
+        }
+      });
+    });
+  });
 }

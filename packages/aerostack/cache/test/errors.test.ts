@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, BadRequestError, InternalServerError, NotFoundError, RateLimitError, type APIError, type Client } from '@aerostack/core';
+import { BadRequestError, type Client } from '@aerostack/core';
 import * as cache from '../src';
-import { answer, client } from './helpers';
+import { answer, client, describeAPIErrors } from './helpers';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -23,27 +23,7 @@ const calls: [string, (c: Client) => PromiseLike<unknown>][] = [
   ['/cache/increment', (c) => cache.increment(c, { key: 'a' })],
 ];
 
-const statuses: [number, string, typeof APIError][] = [
-  [400, 'VALIDATION_ERROR', BadRequestError],
-  [401, 'AUTH_INVALID_KEY', AuthenticationError],
-  [404, 'NOT_FOUND', NotFoundError],
-  [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
-  [500, 'INTERNAL_ERROR', InternalServerError],
-];
-
-describe.each(calls)('%s errors', (path, call) => {
-  it.each(statuses)('%i is raised as its class with code, message, details and request id', async (status, code, ErrorClass) => {
-    const details = { field: 'key', hint: `from ${path}` };
-    answer(path, status, { code, message: 'Something was wrong', details }, { 'x-request-id': `req_${status}` });
-    const error = (await Promise.resolve(call(client({ maxRetries: 0 }))).catch((e: unknown) => e)) as APIError;
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error.status).toBe(status);
-    expect(error.code).toBe(code);
-    expect(error.message).toBe(`${status} ${code}: Something was wrong`);
-    expect(error.details).toEqual(details);
-    expect(error.requestId).toBe(`req_${status}`);
-  });
-});
+describeAPIErrors(calls, (path) => ({ field: 'key', hint: `from ${path}` }));
 
 describe('retries', () => {
   it('retries a 429 and a 503 with the same idempotency key, then succeeds', async () => {

@@ -3,21 +3,12 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../src/errors';
 import { multipart, type MultipartValue } from '../src/multipart';
+// Relative, not the package: @aerostack-internal/test-utils depends on this package.
+import { concat } from '../../../../tooling/test-utils/src/multipart';
 
 const B = 'XyZboundary';
 const enc = new TextEncoder();
 const BIN = new Uint8Array([0x00, 0xff, 0x0d, 0x0a, 0x41, 0x2d, 0x2d]);
-
-function concat(...pieces: (string | Uint8Array)[]): Uint8Array {
-  const arrays = pieces.map((p) => (typeof p === 'string' ? enc.encode(p) : p));
-  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
 
 const text = (name: string, value: string): string =>
   `--${B}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;

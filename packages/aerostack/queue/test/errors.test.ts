@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, BadRequestError, InternalServerError, InvalidRequestError, NotFoundError, RateLimitError, type APIError, type Client } from '@aerostack/core';
+import { BadRequestError, InvalidRequestError, type Client } from '@aerostack/core';
 import * as queue from '../src';
-import { answer, client } from './helpers';
+import { answer, client, describeAPIErrors } from './helpers';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -15,26 +15,7 @@ const calls: [string, (c: Client) => PromiseLike<unknown>][] = [
   ['/queue/cancel', (c) => queue.cancel(c, { jobId: 'j' })],
 ];
 
-const statuses: [number, string, typeof APIError][] = [
-  [400, 'VALIDATION_ERROR', BadRequestError],
-  [401, 'AUTH_INVALID_KEY', AuthenticationError],
-  [404, 'NOT_FOUND', NotFoundError],
-  [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
-  [500, 'INTERNAL_ERROR', InternalServerError],
-];
-
-describe.each(calls)('%s errors', (path, call) => {
-  it.each(statuses)('%i is raised as its class with code, message, details and request id', async (status, code, ErrorClass) => {
-    answer(path, status, { code, message: 'Refused', details: { field: 'type' } }, { 'x-request-id': `req_${status}` });
-    const error = (await Promise.resolve(call(client({ maxRetries: 0 }))).catch((e: unknown) => e)) as APIError;
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error.status).toBe(status);
-    expect(error.code).toBe(code);
-    expect(error.message).toBe(`${status} ${code}: Refused`);
-    expect(error.details).toEqual({ field: 'type' });
-    expect(error.requestId).toBe(`req_${status}`);
-  });
-});
+describeAPIErrors(calls, () => ({ field: 'type' }));
 
 const loose = (value: unknown): never => value as never;
 const sent: unknown[] = [];

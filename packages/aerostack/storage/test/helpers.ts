@@ -1,18 +1,2 @@
-import { AerostackClient, type ClientOptions } from '@aerostack/core';
-export { json, scriptedFetch, type Reply, type SentRequest } from '@aerostack-internal/test-utils/fetch';
-import { json, type scriptedFetch, type SentRequest } from '@aerostack-internal/test-utils/fetch';
-
-/** An ErrorResponse as the API sends it, with a request id. */
-export function apiError(status: number, code: string, message: string, details?: unknown): Response {
-  return json({ code, message, details }, status, { 'x-request-id': `req_${status}` });
-}
-
-export const API = 'https://api.aerostack.dev/v1';
-
-/** A client answering from `fetch`, with fast retries. */
-export function clientWith(fetch: ReturnType<typeof scriptedFetch>, options: ClientOptions = {}): AerostackClient {
-  return new AerostackClient({ apiKey: 'ac_secret_test', fetch, retry: { initialDelay: 1 }, logLevel: 'off', ...options });
-}
-
-/** The JSON body of a recorded call. */
-export const sentJSON = (req: SentRequest | undefined): unknown => JSON.parse(req?.body ?? 'null');
+// Shared with the other fetch-based Aerostack test suites: see tooling/test-utils.
+export * from '@aerostack-internal/test-utils/aerostack-fetch';

@@ -5,26 +5,10 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Storage, upload } from '../src';
 import { API, apiError, clientWith, json, scriptedFetch, type SentRequest } from './helpers';
+import { bodyBytes, boundaryOf, concat } from '@aerostack-internal/test-utils/multipart';
 
 const enc = new TextEncoder();
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x2d, 0x2d]);
-
-function concat(...pieces: (string | Uint8Array)[]): Uint8Array {
-  const arrays = pieces.map((p) => (typeof p === 'string' ? enc.encode(p) : p));
-  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
-
-const boundaryOf = (contentType: string | undefined): string => {
-  const m = /^multipart\/form-data; boundary=(\S+)$/.exec(contentType ?? '');
-  if (!m) throw new Error(`not a multipart content type: ${String(contentType)}`);
-  return m[1]!;
-};
 
 /** The exact body of an upload of `key` with `type` and `bytes`, for the boundary `b`. */
 const expectedBody = (b: string, key: string, type: string, filename: string, bytes: Uint8Array): Uint8Array =>
@@ -36,8 +20,6 @@ const expectedBody = (b: string, key: string, type: string, filename: string, by
     `\r\n--${b}--\r\n`,
   );
 
-/** The body a request carried, read whole (a Blob or a stream). */
-const bodyBytes = async (req: SentRequest): Promise<Uint8Array> => new Uint8Array(await new Response(req.init.body).arrayBuffer());
 
 /** The form a request carried, parsed as a server would. */
 const formOf = (req: SentRequest): Promise<FormData> =>

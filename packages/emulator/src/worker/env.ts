@@ -1,14 +1,8 @@
 // The bindings the launcher (src/index.ts) gives the worker, and the per-request variables.
 
-/** One accepted dev key: its project id and the D1 binding that holds the project's tables. */
-export interface ProjectBinding {
-  key: string;
-  project: string;
-  db: string;
-  /** The project's gateway consumer key and the consumer id it stands for. */
-  consumerKey: string;
-  consumer: string;
-}
+import type { ProjectBinding } from './project-binding';
+
+export type { ProjectBinding };
 
 export interface Env {
   /** The accepted keys, their projects and D1 bindings (a JSON binding). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APIError, AuthenticationError, BadRequestError, InternalServerError, InvalidResponseError, NotFoundError, type SDKError, type SmarterClient } from '@smarter/core';
+import { AuthenticationError, BadRequestError, InternalServerError, InvalidResponseError, NotFoundError, type SDKError, type SmarterClient } from '@smarter/core';
 import * as chatbots from '../src';
-import { chatbotManifest, directChatData, envelope, failure, GENERATIONS, JOURNAL, json, setup } from './helpers';
+import { chatbotManifest, describeCLIErrors, directChatData, envelope, failure, GENERATIONS, json, setup } from './helpers';
 
 const calls: [string, (c: SmarterClient) => PromiseLike<unknown>][] = [
   ['get', (c) => chatbots.get(c, { name: 'stackademy' })],
@@ -17,34 +17,9 @@ const calls: [string, (c: SmarterClient) => PromiseLike<unknown>][] = [
   ['chatDirect', (c) => chatbots.chatDirect(c, { chatbotId: 'rAbCx' }, { messages: [] })],
 ];
 
-// Every error the reference lists, as the server sends it, and what the caller gets.
-const errors: [string, () => Response, typeof APIError, number][] = [
-  ['400 (validation)', () => failure(400, 'SAMValidationError', 'SAMValidationError: invalid manifest'), BadRequestError, 400],
-  ['403 (authentication failed)', () => failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'SmarterAPIV1CLIViewErrorNotAuthenticated: authentication failed'), AuthenticationError, 403],
-  ['404 (not found)', () => failure(404, 'SmarterChatBotException', 'SmarterChatBotException: Chatbot stackademy not found'), NotFoundError, 404],
-  ['405 (DRF method not allowed)', () => json({ detail: 'Method "GET" not allowed.' }, 405), APIError, 405],
-  ['500 (anything else)', () => failure(500, 'SmarterConfigurationError', 'SmarterConfigurationError: boom'), InternalServerError, 500],
-  ['501 (not implemented)', () => failure(501, 'SAMBrokerErrorNotImplemented', 'SAMBrokerErrorNotImplemented: not implemented'), InternalServerError, 501],
-  ['503 (a name that does not exist)', () => failure(503, 'SAMBrokerErrorNotReady', 'SAMBrokerErrorNotReady: Chatbot stackademy not found'), NotFoundError, 503],
-];
+describeCLIErrors(calls, { notFound: 'Chatbot stackademy', notFoundCode: 'SmarterChatBotException', disallowed: 'GET' });
 
 describe.each(GENERATIONS)('%s server', (generation) => {
-  describe.each(calls)('%s', (_, call) => {
-    it.each(errors)('%s is raised as its class, with code, readable message and journal key', async (_label, reply, ErrorClass, status) => {
-      const { client } = setup(generation, 'given', [reply()], { maxRetries: 0 });
-      const error = (await Promise.resolve(call(client)).catch((e: unknown) => e)) as SDKError;
-      expect(error).toBeInstanceOf(ErrorClass);
-      expect(error.status).toBe(status);
-      if (status === 405) {
-        expect(error.message).toBe('405: Method "GET" not allowed.');
-      } else {
-        expect(error.code).toMatch(/^SAM|^Smarter/);
-        expect(error.requestId).toBe(JOURNAL);
-        expect(error.message).not.toContain('Traceback');
-      }
-    });
-  });
-
   it("the chat endpoint's own errors: 403 {message} (a key is required), 404 {}, 400 not ready, 500 {error, trace}", async () => {
     const { client } = setup(generation, 'given', [
       json({ message: 'Forbidden. Please provide a valid API key.' }, 403),

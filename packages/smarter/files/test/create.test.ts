@@ -3,21 +3,10 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { create, Files, VERSION } from '../src';
 import pkg from '../package.json';
-import { API, bodyBytes, boundaryOf, clientWith, failure, FILE, formOf, json, KEY, rejection, scriptedFetch } from './helpers';
+import { API, bodyBytes, boundaryOf, clientWith, concat, failure, FILE, formOf, json, KEY, rejection, scriptedFetch } from './helpers';
 
 const enc = new TextEncoder();
 const JSONL = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]}\n';
-
-function concat(...pieces: (string | Uint8Array)[]): Uint8Array {
-  const arrays = pieces.map((p) => (typeof p === 'string' ? enc.encode(p) : p));
-  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
 
 /** The exact body of an upload, for the boundary `b`. */
 const expectedBody = (b: string, purpose: string, filename: string, type: string, bytes: Uint8Array): Uint8Array =>

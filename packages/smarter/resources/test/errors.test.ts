@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APIError, AuthenticationError, BadRequestError, InternalServerError, NotFoundError, type SDKError, type SmarterClient } from '@smarter/core';
+import { AuthenticationError, InternalServerError, type SmarterClient } from '@smarter/core';
 import * as resources from '../src';
-import { envelope, failure, GENERATIONS, JOURNAL, json, setup } from './helpers';
+import { describeCLIErrors, envelope, failure, GENERATIONS, setup } from './helpers';
 
 const manifest = { apiVersion: 'smarter.sh/v1', kind: 'Chatbot', metadata: { name: 'bot', description: null, version: '1' }, spec: {} };
 const SESSION = 'cd'.repeat(32);
@@ -22,34 +22,9 @@ const calls: [string, (c: SmarterClient) => PromiseLike<unknown>][] = [
   ['jsonSchema', (c) => resources.jsonSchema(c, { kind: 'Chatbot' })],
 ];
 
-// Every error the reference lists for the CLI API, as the server sends it, and what the caller gets.
-const errors: [string, () => Response, typeof APIError, number][] = [
-  ['400 (validation)', () => failure(400, 'SAMValidationError', 'SAMValidationError: invalid manifest'), BadRequestError, 400],
-  ['403 (authentication failed)', () => failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'SmarterAPIV1CLIViewErrorNotAuthenticated: authentication failed'), AuthenticationError, 403],
-  ['404 (not found)', () => failure(404, 'SAMBrokerErrorNotFound', 'SAMBrokerErrorNotFound: not found'), NotFoundError, 404],
-  ['405 (DRF method not allowed)', () => json({ detail: 'Method "POST" not allowed.' }, 405), APIError, 405],
-  ['500 (anything else)', () => failure(500, 'SmarterConfigurationError', 'SmarterConfigurationError: boom'), InternalServerError, 500],
-  ['501 (not implemented for the kind)', () => failure(501, 'SAMBrokerErrorNotImplemented', 'SAMBrokerErrorNotImplemented: not implemented for Secret'), InternalServerError, 501],
-  ['503 (a name that does not exist)', () => failure(503, 'SAMBrokerErrorNotReady', 'SAMBrokerErrorNotReady: Chatbot bot not found'), NotFoundError, 503],
-];
+describeCLIErrors(calls, { notFound: 'Chatbot bot', disallowed: 'POST' });
 
 describe.each(GENERATIONS)('%s server', (generation) => {
-  describe.each(calls)('%s', (_, call) => {
-    it.each(errors)('%s is raised as its class, with code, readable message and journal key', async (_label, reply, ErrorClass, status) => {
-      const { client } = setup(generation, 'given', [reply()], { maxRetries: 0 });
-      const error = (await Promise.resolve(call(client)).catch((e: unknown) => e)) as SDKError;
-      expect(error).toBeInstanceOf(ErrorClass);
-      expect(error.status).toBe(status);
-      if (status !== 405) {
-        expect(error.code).toMatch(/^SAM|^Smarter/);
-        expect(error.requestId).toBe(JOURNAL);
-        expect(error.message).not.toContain('Traceback');
-      } else {
-        expect(error.message).toBe('405: Method "POST" not allowed.');
-      }
-    });
-  });
-
   it('a failed generation detection rejects the call and is not remembered', async () => {
     const { client, fetch } = setup(generation, 'unknown', [failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'authentication failed'), envelope(generation, 'whoami', {}), envelope(generation, 'describe', manifest)], { maxRetries: 0 });
     await expect(resources.describe(client, { kind: 'Chatbot', name: 'bot' })).rejects.toBeInstanceOf(AuthenticationError);
