@@ -2,6 +2,7 @@ import { AuthenticationError, InternalServerError, RateLimitError, StreamError, 
 import { describe, expect, it, vi } from 'vitest';
 import { AI, chatStream, collectText, type ChatCompletionChunk, type ChatParams } from '../src';
 import { API, apiError, clientWith, scriptedFetch, sentJSON } from './helpers';
+import { collect, iterationError } from '@aerostack-internal/test-utils/streams';
 
 const enc = new TextEncoder();
 const messages: ChatParams['messages'] = [{ role: 'user', content: 'Say hello' }];
@@ -57,22 +58,7 @@ function sseResponse(bytes: Uint8Array, sizes: number[], status = 200) {
 /** Whether some piece boundary falls inside a multi-byte UTF-8 sequence. */
 const cutsMidCharacter = (pieces: Uint8Array[]): boolean => pieces.slice(1).some((p) => p.length > 0 && (p[0]! & 0xc0) === 0x80);
 
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const v of stream) out.push(v);
-  return out;
-}
-
-async function failure(stream: AsyncIterable<unknown>): Promise<SDKError> {
-  let error: unknown;
-  try {
-    await collect(stream);
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(StreamError);
-  return error as SDKError;
-}
+const failure = (stream: AsyncIterable<unknown>): Promise<SDKError> => iterationError(stream, StreamError);
 
 describe('chatStream: on the wire', () => {
   it('POSTs to /ai/chat with stream: true forced, asking for events', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { APIUserAbortError, SDKError, StreamError } from '../src/errors';
 import { Stream } from '../src/stream';
+// Relative, not the package: @aerostack-internal/test-utils depends on this package.
+import { collect, iterationError } from '../../../../tooling/test-utils/src/streams';
 
 const enc = new TextEncoder();
 
@@ -27,23 +29,8 @@ function respond(chunks: (string | Uint8Array)[], end?: unknown) {
   return { response, cancel, pulled: () => Math.min(i, chunks.length) };
 }
 
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const v of stream) out.push(v);
-  return out;
-}
-
 /** Iterates to the end and returns the error it threw (failing if it threw none). */
-async function failure(stream: AsyncIterable<unknown>): Promise<SDKError> {
-  let error: unknown;
-  try {
-    await collect(stream);
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(SDKError);
-  return error as SDKError;
-}
+const failure = (stream: AsyncIterable<unknown>): Promise<SDKError> => iterationError(stream, SDKError);
 
 interface ChatChunk {
   id: string;

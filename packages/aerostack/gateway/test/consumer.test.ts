@@ -4,6 +4,7 @@ import { AerostackClient, AuthenticationError, BadRequestError, InvalidRequestEr
 import { chatCompletions, chatCompletionsStream, getUsage, getWallet, type ChatCompletionChunk } from '../src';
 import { API_KEY, clientWith, json, rejection, scriptedFetch, sentJSON, type SentRequest } from './helpers';
 import { sse } from './sse';
+import { collect } from '@aerostack-internal/test-utils/streams';
 
 const KEY = 'ask_live_consumer123';
 const messages = [{ role: 'user' as const, content: 'Hi' }];
@@ -22,12 +23,6 @@ const usageFrame = { id: 'chatcmpl-1', object: 'chat.completion.chunk', choices:
 function expectConsumer(req: SentRequest | undefined, key = KEY) {
   expect(req?.headers.authorization).toBe(`Bearer ${key}`);
   expect(req?.headers['x-aerostack-key']).toBeUndefined();
-}
-
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of stream) out.push(item);
-  return out;
 }
 
 beforeAll(() => nock.disableNetConnect());
