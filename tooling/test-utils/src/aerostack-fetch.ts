@@ -1,5 +1,5 @@
 // Fetch-based helpers for the Aerostack packages' tests (ai, storage): an error body as the API sends it, a client answering from a scripted fetch.
-import { AerostackClient, type ClientOptions } from '@aerostack/core';
+import { AerostackClient, AuthenticationError, BadRequestError, InternalServerError, PermissionDeniedError, RateLimitError, type APIError, type ClientOptions } from '@aerostack/core';
 export { json, scriptedFetch, type Reply, type SentRequest } from './fetch';
 import { json, type scriptedFetch, type SentRequest } from './fetch';
 
@@ -17,3 +17,12 @@ export function clientWith(fetch: ReturnType<typeof scriptedFetch>, options: Cli
 
 /** The JSON body of a recorded call. */
 export const sentJSON = (req: SentRequest | undefined): unknown => JSON.parse(req?.body ?? 'null');
+
+/** The error statuses the storage reference lists, with their codes and the classes they raise. */
+export const STORAGE_ERRORS: readonly (readonly [number, string, typeof APIError])[] = [
+  [400, 'VALIDATION_ERROR', BadRequestError],
+  [401, 'AUTH_INVALID_KEY', AuthenticationError],
+  [403, 'FORBIDDEN', PermissionDeniedError],
+  [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
+  [500, 'INTERNAL_ERROR', InternalServerError],
+];

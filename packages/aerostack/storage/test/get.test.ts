@@ -1,7 +1,7 @@
-import { AerostackClient, AuthenticationError, BadRequestError, PermissionDeniedError, InternalServerError, NotFoundError, RateLimitError, APIUserAbortError } from '@aerostack/core';
+import { AerostackClient, NotFoundError, APIUserAbortError } from '@aerostack/core';
 import { describe, expect, it, vi } from 'vitest';
 import { get, Storage } from '../src';
-import { API, apiError, clientWith, scriptedFetch, sentJSON } from './helpers';
+import { API, apiError, clientWith, scriptedFetch, sentJSON, STORAGE_ERRORS } from './helpers';
 
 const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
 
@@ -136,13 +136,7 @@ describe('get: errors', () => {
     expect(fetch.calls).toHaveLength(1);
   });
 
-  it.each([
-    [400, 'VALIDATION_ERROR', BadRequestError],
-    [401, 'AUTH_INVALID_KEY', AuthenticationError],
-    [403, 'FORBIDDEN', PermissionDeniedError],
-    [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
-    [500, 'INTERNAL_ERROR', InternalServerError],
-  ] as const)('%i is a %s', async (status, code, ErrorClass) => {
+  it.each(STORAGE_ERRORS)('%i is a %s', async (status, code, ErrorClass) => {
     const fetch = scriptedFetch(apiError(status, code, 'failed', { why: 'test' }));
     const error = await get(clientWith(fetch, { maxRetries: 0 }), { key: 'a' }).then(
       () => undefined,

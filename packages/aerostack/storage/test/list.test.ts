@@ -1,7 +1,7 @@
-import { AuthenticationError, BadRequestError, InternalServerError, InvalidRequestError, PermissionDeniedError, RateLimitError } from '@aerostack/core';
+import { InvalidRequestError } from '@aerostack/core';
 import { describe, expect, it } from 'vitest';
 import { list, Storage, type StorageObject } from '../src';
-import { API, apiError, clientWith, json, scriptedFetch, sentJSON } from './helpers';
+import { API, apiError, clientWith, json, scriptedFetch, sentJSON, STORAGE_ERRORS } from './helpers';
 
 const obj = (key: string): StorageObject => ({ key, size: key.length, lastModified: '2026-03-01T10:00:00Z', contentType: 'image/png', etag: `"${key}"` });
 
@@ -88,13 +88,7 @@ describe('list', () => {
     expect(fetch.calls.every((c) => c.headers['idempotency-key'] === undefined)).toBe(true);
   });
 
-  it.each([
-    [400, 'VALIDATION_ERROR', BadRequestError],
-    [401, 'AUTH_INVALID_KEY', AuthenticationError],
-    [403, 'FORBIDDEN', PermissionDeniedError],
-    [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
-    [500, 'INTERNAL_ERROR', InternalServerError],
-  ] as const)('%i on a later page is a %s', async (status, code, ErrorClass) => {
+  it.each(STORAGE_ERRORS)('%i on a later page is a %s', async (status, code, ErrorClass) => {
     const fetch = scriptedFetch(json({ objects: [obj('1')], truncated: true, cursor: 'c1' }), apiError(status, code, 'failed', { cursor: 'c1' }));
     const seen: string[] = [];
     const error = await (async () => {

@@ -1,9 +1,9 @@
 // The JSON operations: getUrl, delete, exists, getMetadata, copy and move.
-import { AerostackClient, AuthenticationError, BadRequestError, InternalServerError, PermissionDeniedError, RateLimitError, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { AerostackClient, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as storage from '../src';
-import { API, apiError, clientWith, json, scriptedFetch, sentJSON } from './helpers';
+import { API, apiError, clientWith, json, scriptedFetch, sentJSON, STORAGE_ERRORS } from './helpers';
 
 type Call = (client: Client, options?: RequestOptions) => APIPromise<unknown>;
 
@@ -98,13 +98,7 @@ describe.each(cases)('$name', ({ path, call, viaClass, sent, reply, read }) => {
     expect(fetch.calls[0]!.headers['idempotency-key']).toBe('i-1');
   });
 
-  it.each([
-    [400, 'VALIDATION_ERROR', BadRequestError],
-    [401, 'AUTH_INVALID_KEY', AuthenticationError],
-    [403, 'FORBIDDEN', PermissionDeniedError],
-    [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
-    [500, 'INTERNAL_ERROR', InternalServerError],
-  ] as const)('%i is a %s with code, message, details and request id', async (status, code, ErrorClass) => {
+  it.each(STORAGE_ERRORS)('%i is a %s with code, message, details and request id', async (status, code, ErrorClass) => {
     const fetch = scriptedFetch(apiError(status, code, 'it failed', { field: 'key' }));
     const error = await call(clientWith(fetch, { maxRetries: 0 })).then(
       () => undefined,
