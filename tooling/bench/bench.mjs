@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node tooling/bench/bench.mjs`: our packages side by side with raw fetch, openai,
+// `node tooling/bench/bench.mjs`: our packages side by side with raw fetch, openai, ky, ofetch,
 // eventsource-parser, the Speakeasy-generated Mistral SDK and the AWS SDK. Writes RESULTS.md next
 // to this file and prints the same text. Progress goes to stderr.
 //
@@ -52,7 +52,7 @@ const S = QUICK
       emulatorUpload: { mib: 1024, rounds: 1 },
     };
 
-const REQUEST_CLIENTS = ['fetch', 'ours-fetch', 'ours-node', 'openai', 'http'];
+const REQUEST_CLIENTS = ['fetch', 'ours-fetch', 'ours-node', 'openai', 'ky', 'ofetch', 'http'];
 const STREAM_CLIENTS = ['fetch-hand', 'fetch-esp', 'ours-fetch', 'ours-node', 'openai'];
 const EMULATOR_CLIENTS = ['fetch', 'ours-fetch', 'ours-node', 'openai'];
 
@@ -110,7 +110,7 @@ try {
   d.requests = await section('requests', async () => {
     const server = await mockServer();
     const rows = await measureRounds({ kind: 'request', clients: REQUEST_CLIENTS, modes: ['seq', 'conc'], ...S.requests, target: () => ({ baseURL: server.baseURL, consumerKey: 'ask_test_bench', slug: 'bench' }), connections: server.connections, progress: log });
-    return { rows, summary: summarize(rows, 'fetch'), method: `N = ${S.requests.n} requests after ${S.requests.warmup} warm-up requests, in a fresh process per round × client × mode; ${S.requests.rounds} rounds, clients rotated within each round; medians over rounds. CPU: user + system from \`process.cpuUsage()\` in the client process ÷ N. "64 in flight": 64 callers share the N requests. Ours: \`chatCompletions(client, {apiSlug, model, messages}, {consumerKey})\` with \`new AerostackClient({baseURL, transport})\`, default options otherwise; openai: \`chat.completions.create\` with \`maxRetries: 0\`. "connections / process": TCP connections the server accepted during one process (warm-up included).` };
+    return { rows, summary: summarize(rows, 'fetch'), method: `N = ${S.requests.n} requests after ${S.requests.warmup} warm-up requests, in a fresh process per round × client × mode; ${S.requests.rounds} rounds, clients rotated within each round; medians over rounds. CPU: user + system from \`process.cpuUsage()\` in the client process ÷ N. "64 in flight": 64 callers share the N requests. Ours: \`chatCompletions(client, {apiSlug, model, messages}, {consumerKey})\` with \`new AerostackClient({baseURL, transport})\`, default options otherwise; openai: \`chat.completions.create\` with \`maxRetries: 0\`; ky: \`ky.create({prefixUrl, headers, retry: 0}).post(path, {json}).json()\`; ofetch: \`ofetch.create({baseURL, headers, retry: 0})(path, {method: 'POST', body})\`. "connections / process": TCP connections the server accepted during one process (warm-up included).` };
   });
 
   d.streaming = await section('streaming', async () => {

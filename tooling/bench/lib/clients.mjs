@@ -39,6 +39,17 @@ export const requestClients = {
     const client = new OpenAI({ baseURL: `${t.baseURL}/ai/gateway/${t.slug}`, apiKey: t.consumerKey, maxRetries: 0 });
     return async () => checkCompletion(await client.chat.completions.create(CHAT_BODY));
   },
+  // ky and ofetch, the fetch wrappers of the perf baselines, used as their READMEs show (no retries).
+  async ky(t) {
+    const { default: ky } = await import('ky');
+    const api = ky.create({ prefixUrl: `${t.baseURL}/ai/gateway/${t.slug}`, headers: { authorization: `Bearer ${t.consumerKey}` }, retry: 0 });
+    return async () => checkCompletion(await api.post('chat/completions', { json: CHAT_BODY }).json());
+  },
+  async ofetch(t) {
+    const { ofetch } = await import('ofetch');
+    const api = ofetch.create({ baseURL: `${t.baseURL}/ai/gateway/${t.slug}`, headers: { authorization: `Bearer ${t.consumerKey}` }, retry: 0 });
+    return async () => checkCompletion(await api('/chat/completions', { method: 'POST', body: CHAT_BODY }));
+  },
   // Floor: node:http with a keep-alive Agent, chunks collected, JSON.parse. Not a client anyone ships.
   async http(t) {
     const http = await import('node:http');

@@ -21,6 +21,8 @@ export function commands(baseURL) {
     ['node:http + 1 request', `import http from "node:http";await new Promise((ok,ko)=>{const q=http.request("${cacheGet}",{method:"POST",headers:{"content-type":"application/json"}},(s)=>{let b="";s.on("data",(d)=>b+=d);s.on("end",()=>{JSON.parse(b);ok()})});q.on("error",ko);q.end(JSON.stringify({key:"greeting"}))})`, '`http.request` + `JSON.parse` (floor)'],
     ['raw fetch + 1 request', `const r=await fetch("${cacheGet}",{method:"POST",headers:{"content-type":"application/json","x-aerostack-key":"ac_secret_bench"},body:JSON.stringify({key:"greeting"})});await r.json()`, '`fetch` + `json()`'],
     ['openai + 1 request', `import OpenAI from "openai";const c=new OpenAI({baseURL:"${chat}",apiKey:"ask_bench",maxRetries:0});await c.chat.completions.create({model:"gpt-4o-mini",messages:[{role:"user",content:"Say hello"}]})`, 'import, `new OpenAI`, one `chat.completions.create`'],
+    ['ky + 1 request', `import ky from "ky";await ky.post("${cacheGet}",{json:{key:"greeting"},headers:{"x-aerostack-key":"ac_secret_bench"},retry:0}).json()`, 'import, one `ky.post(...).json()`'],
+    ['ofetch + 1 request', `import {ofetch} from "ofetch";await ofetch("${cacheGet}",{method:"POST",body:{key:"greeting"},headers:{"x-aerostack-key":"ac_secret_bench"},retry:0})`, 'import, one `ofetch(...)`'],
     ['ours import only', `import {AerostackClient} from "@aerostack/core";import {get} from "@aerostack/cache";new AerostackClient({apiKey:"ac_secret_bench"})`, 'import `@aerostack/core` + `@aerostack/cache`, make a client, no request'],
     ['ours cache.get, fetch transport', ours('fetch'), "`cache.get` with `transport: 'fetch'`"],
     ['ours cache.get, Node transport', ours(''), '`cache.get`, default options (the Node transport)'],
