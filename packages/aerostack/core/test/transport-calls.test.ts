@@ -38,6 +38,10 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     expect(requestId).toBe('req_1');
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.url).toBe(`${local.server.url}/v1/cache/get`);
+    expect(response).toBeInstanceOf(Response);
+    // The core read the body, as with fetch: a second read is refused.
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
     expect(sent).toEqual({ key: 'greeting' });
     const { method, url, headers } = local.server.arrivals.at(-1)!;
     expect([method, url]).toEqual(['POST', '/v1/cache/get']);

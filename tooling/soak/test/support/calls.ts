@@ -91,6 +91,11 @@ export interface CallRecord extends CallMeta {
 
 const INJECTED = /injected fault|injected by the emulator/i;
 
+// A connection lost after the headers: the status was seen, or (the Node transport reads a small
+// JSON answer whole before the call sees the response) Node's own word for a body cut short.
+const CUT_BODY = /^Connection error: (aborted|The connection closed before the response body ended)$/;
+const lost = (attempt: AttemptRecord, message: string): AttemptOutcome => (attempt.status !== undefined || CUT_BODY.test(message) ? 'cut' : 'conn');
+
 /** The class an error is, by its kind (SDKError names itself after its class). */
 export function errorName(error: unknown): string {
   if (error instanceof SDKError) return error.name;
@@ -105,7 +110,7 @@ export function noteRetry(attempt: AttemptRecord, delay: number, message: string
   attempt.message = message;
   attempt.injected = INJECTED.test(message);
   if (/^Request timed out/.test(message)) attempt.outcome = 'timeout';
-  else if (/^Connection error/.test(message)) attempt.outcome = attempt.status !== undefined ? 'cut' : 'conn';
+  else if (/^Connection error/.test(message)) attempt.outcome = lost(attempt, message);
   else if (/^\d{3}\b/.test(message)) attempt.outcome = 'status';
   else attempt.outcome = 'untyped';
 }
@@ -128,7 +133,7 @@ export function noteEnd(call: CallRecord, at: number): void {
   else if (error instanceof StreamError && answered) {
     last.outcome = 'ok';
     call.bodyCut = true;
-  } else if (error instanceof APIConnectionError) last.outcome = last.status !== undefined ? 'cut' : 'conn';
+  } else if (error instanceof APIConnectionError) last.outcome = lost(last, last.message);
   else if (error instanceof APIError) last.outcome = 'status';
   else if (answered && call.traits.mode !== 'json') {
     // The headers were in; reading the body failed (a download's body read outside the core).

@@ -6,15 +6,19 @@
 // The modules themselves, looked up at each call: a test double that patches `http.request`
 // (nock, msw) then sees the transport's requests, as it sees fetch's.
 import http from 'node:http';
+import type { Readable } from 'node:stream';
 import https from 'node:https';
 import { httpAgent, httpsAgent } from './agents';
 import { decompressed } from './decompress';
 import { outgoingBody, sendStream } from './request-body';
 import { requestHeaders } from './request-headers';
-import { webResponse } from './response';
+import { BufferedResponse } from './buffered-response';
+import { responseInit, webResponse } from './response';
 import { responseBody, type ResponseBody } from './response-body';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** A JSON answer up to this size (its `Content-Length`) is read whole before the response is handed over. */
+const SMALL_JSON = 256 * 1024;
 /** Statuses whose response has no body, whatever the server sends (as fetch). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -64,7 +68,24 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
         return fail(new TypeError(`unexpected redirect (${status} to ${res.headers.location ?? 'no location'})`));
       }
       const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
-      const stream = hasBody ? responseBody(decompressed(res, res.headers['content-encoding']), finish) : undefined;
+      const source = hasBody ? decompressed(res, res.headers['content-encoding']) : undefined;
+      // A small JSON answer (what most calls get) is read whole first and handed over as bytes,
+      // which cost far less to read back than a web stream (buffered-response.ts). Event streams,
+      // downloads and bodies of unknown length are handed over as they arrive. Until the bytes are
+      // in, a failure (cut, abort, timeout) rejects the call as one before the response would.
+      if (source && Number(res.headers['content-length']) <= SMALL_JSON && /json/i.test(res.headers['content-type'] ?? '')) {
+        return readWhole(source, fail, (bytes) => {
+          let response: Response;
+          try {
+            response = new BufferedResponse(bytes, responseInit(res), target.href);
+          } catch (error) {
+            return fail(error); // a status Response refuses (above 599)
+          }
+          finish();
+          resolve(response);
+        });
+      }
+      const stream = source && responseBody(source, finish);
       let response: Response;
       try {
         response = webResponse(res, stream?.stream ?? null, target.href);
@@ -84,4 +105,23 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
     if (payload?.stream) void sendStream(payload.stream, request);
     else request.end(payload?.bytes);
   });
+}
+
+/** Reads a body to its end; a cut or failed one calls `fail` instead (as a stream body would fail its reader). */
+function readWhole(source: Readable, fail: (reason: unknown) => void, done: (bytes: Uint8Array<ArrayBuffer>) => void): void {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  source.on('data', (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  });
+  source.on('end', () => {
+    ended = true;
+    const bytes = new Uint8Array(size);
+    chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.byteLength), 0);
+    done(bytes);
+  });
+  source.on('error', fail);
+  source.on('close', () => ended || fail(new Error('The connection closed before the response body ended')));
 }

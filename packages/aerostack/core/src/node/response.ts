@@ -28,7 +28,8 @@ class FetchedResponse extends Response {
   }
 }
 
-export function webResponse(res: IncomingMessage, body: ReadableStream<Uint8Array> | null, url: string): Response {
+/** The status, status text and headers of a node:http response, as a Response takes them. */
+export function responseInit(res: IncomingMessage): ResponseInit & { headers: Headers } {
   const headers = new Headers();
   const raw = res.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -39,5 +40,9 @@ export function webResponse(res: IncomingMessage, body: ReadableStream<Uint8Arra
     }
   }
   const statusText = res.statusMessage ?? '';
-  return new FetchedResponse(body, { status: res.statusCode, statusText: REASON_PHRASE.test(statusText) ? statusText : '', headers }, url);
+  return { status: res.statusCode, statusText: REASON_PHRASE.test(statusText) ? statusText : '', headers };
+}
+
+export function webResponse(res: IncomingMessage, body: ReadableStream<Uint8Array> | null, url: string): Response {
+  return new FetchedResponse(body, responseInit(res), url);
 }
