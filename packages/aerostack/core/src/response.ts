@@ -49,7 +49,7 @@ export async function errorFromResponse(response: Response, preset: Preset, requ
     code,
     details,
     // The header's id, else the body's.
-    requestId: requestId ?? preset.requestId?.(body) ?? undefined,
+    requestId: requestId ?? preset.requestId?.(body),
     headers,
     body: text,
   });

@@ -33,6 +33,12 @@ function decodeJSON(event: ServerSentEvent): unknown {
   return value;
 }
 
+/**
+ * The reason a Stream cancels its body with after `[DONE]`: what is left is usually the body's end,
+ * a moment later, so a transport may read on briefly to keep the connection (node:http does).
+ */
+export const AFTER_DONE = 'after [DONE]';
+
 /** The error for a body that failed or ended mid-event. */
 const cut = (cause?: unknown): SDKError =>
   (cause as { name?: unknown } | null)?.name === 'AbortError'
@@ -61,6 +67,7 @@ export class Stream<T> implements AsyncIterable<T> {
     const events: ServerSentEvent[] = [];
     const parser = createSSEParser((e) => events.push(e));
     let ended = false; // the body was read to its end: nothing to cancel
+    let done = false; // `[DONE]` came
     try {
       while (!ended) {
         const chunk = await reader.read().catch((e: unknown) => {
@@ -73,7 +80,7 @@ export class Stream<T> implements AsyncIterable<T> {
           if (parser.flush()) throw cut();
         } else parser.feed(decoder.decode(chunk.value, { stream: true }));
         for (const e of events) {
-          if (e.data === '[DONE]') return;
+          if (e.data === '[DONE]') return void (done = true);
           if (!e.data) continue; // keep-alive
           if (e.event === 'error') throw frameError(e.data, tryJSON(e.data) ?? e.data);
           const value = this.#decode(e);
@@ -82,7 +89,7 @@ export class Stream<T> implements AsyncIterable<T> {
         events.length = 0;
       }
     } finally {
-      if (!ended) reader.cancel().catch(() => undefined);
+      if (!ended) reader.cancel(done ? AFTER_DONE : undefined).catch(() => undefined);
     }
   }
 

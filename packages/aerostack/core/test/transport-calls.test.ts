@@ -170,6 +170,17 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     expect(calls).toBe(2);
   });
 
+  it.each([['with', { 'content-length': '100' }], ['without', {}]])('words a body cut %s a Content-Length as fetch does ("terminated")', async (_, length) => {
+    local.server.handle(async (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', ...length }).write('{"ok":');
+      await delay(20);
+      req.socket.destroy();
+    });
+    const error = await rejection(client({ maxRetries: 0 }).get('/queue/stats'));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe('Connection error: terminated');
+  });
+
   it('reports a refused connection as an APIConnectionError', async () => {
     const gone = await startServer();
     await gone.close();

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { createGzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { multipart, streamRequest } from '../src/node';
-import { closed, sendJSON, type Handler } from './local-server';
+import { closed, delay, sendJSON, type Handler } from './local-server';
 import { aerostack, TRANSPORTS, useServer } from './transports';
 
 const local = useServer();
@@ -130,5 +130,42 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
       const digest = await client().request<Digest>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType });
       expect(digest).toEqual({ bytes: expected.byteLength, sha256: sha256(expected), length: form.streaming ? null : String(expected.byteLength), chunked: form.streaming, type: 'multipart/form-data; boundary=BOUNDARY' });
     }
+  });
+});
+
+describe('node transport: the end of a stream after [DONE]', () => {
+  const client = () => aerostack(local.server, 'node');
+  const EVENTS = 'data: {"n":1}\n\ndata: [DONE]\n\n';
+  const read = async () => {
+    const seen: number[] = [];
+    for await (const event of await streamRequest<{ n: number }>(client(), { method: 'POST', path: '/ai/chat', body: {} })) seen.push(event.n);
+    return seen;
+  };
+
+  it('reads on to the end of a body that closes just after [DONE], so the next call reuses the connection', async () => {
+    local.server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).write(EVENTS);
+      setTimeout(() => res.end(), 20); // as a proxy relaying an upstream ends it
+    });
+    const before = local.server.arrivals.length;
+    for (let i = 0; i < 3; i++) {
+      expect(await read()).toEqual([1]);
+      await delay(60); // the end arrives; the connection goes back to the pool
+    }
+    const ports = local.server.arrivals.slice(before).map((a) => a.port);
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(1);
+  });
+
+  it('hangs up on a body still open a second after [DONE]', async () => {
+    let hungUp: Promise<void> | undefined;
+    local.server.handle((req, res) => {
+      hungUp = closed(req);
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).write(EVENTS); // and never ends
+    });
+    expect(await read()).toEqual([1]);
+    const iterationEnded = Date.now();
+    await hungUp;
+    expect(Date.now() - iterationEnded).toBeGreaterThanOrEqual(900);
   });
 });

@@ -92,8 +92,8 @@ export interface CallRecord extends CallMeta {
 const INJECTED = /injected fault|injected by the emulator/i;
 
 // A connection lost after the headers: the status was seen, or (the Node transport reads a small
-// JSON answer whole before the call sees the response) Node's own word for a body cut short.
-const CUT_BODY = /^Connection error: (aborted|The connection closed before the response body ended)$/;
+// JSON answer whole before the call sees the response) the error says so, as fetch words it.
+const CUT_BODY = /^Connection error: terminated$/;
 const lost = (attempt: AttemptRecord, message: string): AttemptOutcome => (attempt.status !== undefined || CUT_BODY.test(message) ? 'cut' : 'conn');
 
 /** The class an error is, by its kind (SDKError names itself after its class). */

@@ -43,8 +43,9 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
     const headers = requestHeaders(init.headers, payload, secure);
     const request = (secure ? https : http).request(target, { method, headers, agent: secure ? httpsAgent : httpAgent });
 
-    // waiting: no response yet; body: its body is being read; done: nothing left to fail.
-    let state: 'waiting' | 'body' | 'done' = 'waiting';
+    // waiting: no response yet; reading: a small body is being read whole, the response not yet
+    // handed over; body: its body is being read by the caller; done: nothing left to fail.
+    let state: 'waiting' | 'reading' | 'body' | 'done' = 'waiting';
     let body: ResponseBody | undefined;
     const finish = () => {
       state = 'done';
@@ -54,6 +55,9 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
       if (state === 'done') return;
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an abort's reason, as fetch
       if (state === 'waiting') reject(reason);
+      // A body cut after the headers, as fetch words it (its reason stays the cause); an abort keeps its reason.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an abort's reason, as fetch
+      else if (state === 'reading') reject(reason === signal?.reason ? reason : new TypeError('terminated', { cause: reason }));
       else body?.fail(reason);
       finish();
       request.destroy();
@@ -74,11 +78,13 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
       // downloads and bodies of unknown length are handed over as they arrive. Until the bytes are
       // in, a failure (cut, abort, timeout) rejects the call as one before the response would.
       if (source && Number(res.headers['content-length']) <= SMALL_JSON && /json/i.test(res.headers['content-type'] ?? '')) {
+        state = 'reading';
         return readWhole(source, fail, (bytes) => {
           let response: Response;
           try {
             response = new BufferedResponse(bytes, responseInit(res), target.href);
           } catch (error) {
+            state = 'waiting'; // not a cut body: the Response's own error
             return fail(error); // a status Response refuses (above 599)
           }
           finish();

@@ -3,12 +3,16 @@
 // cancelling the stream destroys the source, closing the connection.
 
 import type { Readable } from 'node:stream';
+import { AFTER_DONE } from '../stream';
 
 export interface ResponseBody {
   stream: ReadableStream<Uint8Array>;
   /** Ends the stream with an error (an abort's reason, a failed request) and destroys the source. */
   fail(reason: unknown): void;
 }
+
+/** How long a body cancelled after `[DONE]` may take to end before the connection is closed. */
+const DRAIN_MS = 1000;
 
 /** Buffered ahead of the reader before the socket is paused. */
 const HIGH_WATER_MARK = 64 * 1024;
@@ -37,16 +41,24 @@ export function responseBody(source: Readable, settled: () => void): ResponseBod
           if ((c.desiredSize ?? 0) <= 0) source.pause();
         });
         source.on('end', () => finish());
-        source.on('error', (reason) => finish({ reason }));
+        // A body cut short fails as fetch's does: `terminated`, with Node's error as the cause.
+        source.on('error', (cause) => finish({ reason: new TypeError('terminated', { cause }) }));
         // Closed before its end: the connection was cut mid-body. (The error only then: it is not cheap.)
-        source.on('close', () => open && finish({ reason: new Error('The connection closed before the response body ended') }));
+        source.on('close', () => open && finish({ reason: new TypeError('terminated', { cause: new Error('The connection closed before the response body ended') }) }));
       },
       pull() {
         source.resume();
       },
-      cancel() {
+      cancel(reason) {
         if (!open) return;
         open = false;
+        // After a stream's `[DONE]` the body usually ends a moment later: read what is left, so the
+        // connection goes back to the pool; a body still open after DRAIN_MS is hung up on.
+        if (reason === AFTER_DONE) {
+          const timer = setTimeout(() => source.destroy(), DRAIN_MS).unref();
+          source.once('close', () => (clearTimeout(timer), settled())).resume();
+          return;
+        }
         source.destroy();
         settled();
       },
