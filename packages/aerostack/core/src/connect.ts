@@ -1,6 +1,7 @@
 import { readEnv } from './env';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, errorClassFor, InvalidRequestError, SDKError } from './errors';
-import { createLog, scrubber } from './logger';
+import { scrubber } from './logger';
+import { withLogging } from './logging';
 import { errorFromResponse, parseJSON } from './response';
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep, withRetry } from './retry';
 import { chooseTransport } from './transport';
@@ -33,10 +34,10 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
   const clientRetry = withRetry(DEFAULT_RETRY, options.retry, options.maxRetries);
   // The client's `fetch` or transport; undefined: the global `fetch`, looked up per call.
   const transport = options.fetch ?? chooseTransport?.(options);
-  const hooks = options.hooks ?? {};
   const clientTimeout = options.timeout ?? preset.timeout ?? 60_000;
   const scrub = scrubber(apiKey);
-  const log = createLog(preset.name, options.logger ?? console, options.logLevel ?? env('LOG'), (clientAuth as { header?: string } | undefined)?.header, scrub);
+  // The caller's hooks, wrapped with logging where it is enabled (src/logging.ts).
+  const hooks = withLogging?.(preset, options, scrub) ?? options.hooks ?? {};
   const idempotencyHeader = preset.idempotencyHeader ?? 'idempotency-key';
 
   const authHeaders = (spec: RequestSpec): Record<string, string> | Promise<Record<string, string>> => {
@@ -79,12 +80,11 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
 
     for (let attempt = 0; ; attempt++) {
       // Per attempt: an auth function may hand out a fresh token.
-      const ctx: RequestContext = { method, url, headers: { ...headers, ...(await authHeaders(spec)), 'x-retry-count': `${attempt}` }, attempt };
+      const ctx: RequestContext = { method, url, headers: { ...headers, ...(await authHeaders(spec)), 'x-retry-count': `${attempt}` }, attempt, maxRetries: policy.maxRetries };
       let error: SDKError;
       let retryAfter: number | undefined;
       if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
       await hooks.beforeRequest?.(ctx);
-      log('debug', `→ ${method} ${url} (attempt ${attempt})`, ctx.headers);
 
       const controller = new AbortController();
       const abort = () => controller.abort();
@@ -107,7 +107,6 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
           ...(streaming && { duplex: 'half' }),
         });
         await hooks.afterResponse?.(response, ctx);
-        log('debug', `← ${response.status} ${method} ${url}`);
         const requestId = response.headers.get(preset.requestIdHeader ?? 'x-request-id') ?? undefined;
         if (response.ok) {
           if (spec.parse === 'raw') {
@@ -136,7 +135,7 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
       // retryAfter: undefined = do not retry; -1 = retry after the backoff; else the server's wait.
       if (retryAfter !== undefined && attempt < policy.maxRetries && retryAfter <= policy.maxRetryAfter) {
         const delay = retryAfter < 0 ? backoffDelay(attempt, policy) : retryAfter;
-        log('warn', `retry ${attempt + 1}/${policy.maxRetries} of ${method} ${url} in ${Math.round(delay)} ms: ${error.message}`);
+        await hooks.beforeRetry?.(error, ctx, delay);
         await sleep(delay, signal);
         continue;
       }

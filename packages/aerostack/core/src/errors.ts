@@ -42,14 +42,12 @@ export class SDKError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // Natively, or from another copy of the core: same brand, and a class of the same kind on
-    // the prototype chain. A user's subclass without a kind of its own matches only natively.
-    let p = value as Kinded;
-    if (super[Symbol.hasInstance](p)) return true;
-    if ((p as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind')) {
-      while ((p = Object.getPrototypeOf(p) as Kinded)) if (p.constructor.kind === this.kind) return true;
+    // From any copy of the core: same brand, and a class of the same kind on the prototype chain.
+    // A user's subclass without a kind of its own matches only natively.
+    if ((value as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind')) {
+      for (let p = value as Kinded; p; p = Object.getPrototypeOf(p) as Kinded) if (p.constructor.kind === this.kind) return true;
     }
-    return false;
+    return super[Symbol.hasInstance](value);
   }
 
   // The brand, on the prototype. Typed `symbol` (not `unique symbol`), so it stays out of the

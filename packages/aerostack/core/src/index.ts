@@ -1,4 +1,5 @@
 export { Client } from './client';
+export { enableLogging } from './logging';
 export { APIPromise, mapResult } from './api-promise';
 export {
   SDKError,

@@ -34,11 +34,15 @@ export interface RequestContext {
   headers: Record<string, string>;
   /** 0 for the first attempt, 1 for the first retry, ... */
   attempt: number;
+  /** The most retries this call may make. */
+  maxRetries: number;
 }
 
 export interface Hooks {
   beforeRequest?: (request: RequestContext) => void | Promise<void>;
   afterResponse?: (response: Response, request: RequestContext) => void | Promise<void>;
+  /** Before the wait that precedes a retry: the attempt's error, and the wait in ms. */
+  beforeRetry?: (error: SDKError, request: RequestContext, delay: number) => void | Promise<void>;
   onError?: (error: SDKError, request: RequestContext) => void | Promise<void>;
 }
 
@@ -114,9 +118,12 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Sent with every request. */
   headers?: Record<string, string> | undefined;
-  /** Default `console`. */
+  /**
+   * Default `console`. Logging is on by default on Node, Bun and Deno; in browsers and on edge
+   * runtimes call `enableLogging()` once first (it is left out of their bundles otherwise).
+   */
   logger?: Logger | undefined;
-  /** Default from the platform's variable (`AEROSTACK_LOG`), else `'warn'`. */
+  /** Default from the platform's variable (`AEROSTACK_LOG`), else `'warn'`. Needs logging, as `logger` says. */
   logLevel?: LogLevel | undefined;
   hooks?: Hooks | undefined;
 }

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AerostackClient, type Logger, type SDKError } from '../src';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AerostackClient, enableLogging, type Hooks, type Logger, type SDKError } from '../src';
 import { json, scriptedFetch } from './helpers';
 
 const KEY = 'ac_secret_SUPERSECRET123';
@@ -13,7 +13,33 @@ function recorder() {
 
 afterEach(() => vi.unstubAllEnvs());
 
-describe('logging', () => {
+/** Hooks that record what they see, in order. */
+function recordingHooks(events: string[]): Hooks {
+  return {
+    beforeRequest: (req) => void events.push(`before ${req.attempt}/${req.maxRetries}`),
+    afterResponse: (res, req) => void events.push(`after ${req.attempt} ${res.status}`),
+    beforeRetry: (err, req, delay) => void events.push(`retry after ${req.attempt}: ${err.status} in ${Math.round(delay)} ms`),
+    onError: (err) => void events.push(`error ${err.status}`),
+  };
+}
+
+// Runs first: this file starts, as the main entry does, with logging not installed.
+describe('logging, in the main entry (browsers, edge runtimes)', () => {
+  it('is left out until enableLogging() is called: nothing is logged, and the caller’s hooks run alone', async () => {
+    vi.stubEnv('AEROSTACK_LOG', 'debug');
+    const { logger, lines } = recorder();
+    const events: string[] = [];
+    const fetch = scriptedFetch(json({}, 503), json({ ok: 1 }));
+    const client = new AerostackClient({ apiKey: 'k', fetch, logger, logLevel: 'debug', retry: { initialDelay: 1, maxDelay: 1 }, hooks: recordingHooks(events) });
+    expect(await client.post('/x', {})).toEqual({ ok: 1 });
+    expect(lines).toEqual([]);
+    expect(events).toEqual(['before 0/2', 'after 0 503', 'retry after 0: 503 in 1 ms', 'before 1/2', 'after 1 200']);
+  });
+});
+
+describe('logging, enabled (as the Node, Bun and Deno entries do on import)', () => {
+  beforeAll(() => enableLogging());
+
   it('logs requests at debug with the key and auth headers redacted', async () => {
     const { logger, lines, text } = recorder();
     const fetch = scriptedFetch(json({}, 503), json({ ok: 1 }));
@@ -57,7 +83,43 @@ describe('logging', () => {
   });
 });
 
+describe('hooks, with logging enabled', () => {
+  it('still run in order around the log lines, beforeRetry included', async () => {
+    const events: string[] = [];
+    const at = (kind: string) => (...args: unknown[]) => void events.push(`${kind}: ${String(args[0])}`);
+    const hooks = recordingHooks(events);
+    const log: Logger = { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+    const fetch = scriptedFetch(json({}, 503), json({ code: 'X', message: 'bad' }, 400));
+    const client = new AerostackClient({ apiKey: 'k', fetch, logger: log, logLevel: 'debug', retry: { initialDelay: 1, maxDelay: 1 }, hooks });
+    await client.post('/x', {}).catch(() => undefined);
+    expect(events.map((e) => e.replace(/https:\S+/, 'URL'))).toEqual([
+      'before 0/2',
+      'debug: [Aerostack] → POST URL (attempt 0)',
+      'after 0 503',
+      'debug: [Aerostack] ← 503 POST URL',
+      'warn: [Aerostack] retry 1/2 of POST URL in 1 ms: 503: HTTP 503',
+      'retry after 0: 503 in 1 ms',
+      'before 1/2',
+      'debug: [Aerostack] → POST URL (attempt 1)',
+      'after 1 400',
+      'debug: [Aerostack] ← 400 POST URL',
+      'error 400',
+    ]);
+  });
+
+  it('at warn (the default) wrap only beforeRetry: the caller’s own hooks are passed through as they are', async () => {
+    const events: string[] = [];
+    const hooks = recordingHooks(events);
+    const fetch = scriptedFetch(json({}));
+    const client = new AerostackClient({ apiKey: 'k', fetch, logger: recorder().logger, hooks });
+    await client.post('/x', {});
+    expect(events).toEqual(['before 0/2', 'after 0 200']);
+  });
+});
+
 describe('hooks', () => {
+  beforeAll(() => enableLogging());
+
   it('runs beforeRequest (which may add headers), afterResponse per attempt, and onError once', async () => {
     const events: string[] = [];
     const fetch = scriptedFetch(json({}, 500), json({ code: 'X', message: 'bad' }, 400));

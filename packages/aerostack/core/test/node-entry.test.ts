@@ -1,7 +1,8 @@
-// Which transport an app gets, through the BUILT package and its export conditions (run
-// `pnpm --filter @aerostack/core build` first): Node resolves `node` and gets node:http, from ESM
-// and CJS alike, with one copy of every class; a browser bundle (and Bun, Deno, workerd) gets the
-// main entry, fetch, and no Node built-in.
+// Which transport an app gets, and whether it logs, through the BUILT package and its export
+// conditions (run `pnpm --filter @aerostack/core build` first): Node resolves `node` and gets
+// node:http and logging, from ESM and CJS alike, with one copy of every class; Bun and Deno get
+// fetch and logging; a browser bundle (and workerd) gets the main entry: fetch, no logging, and no
+// Node built-in.
 
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,7 +19,8 @@ const run = promisify(execFile);
 
 /**
  * A program that loads the core with `load` (an expression), makes one call to a local server
- * with `options`, and prints how many times the global fetch was called.
+ * with `options` at log level debug, and prints how many times the global fetch was called and
+ * how many lines were logged (two where logging is on: the request and the response).
  */
 const probe = (load: string, options = '{}') => `
 (async () => {
@@ -29,15 +31,18 @@ const probe = (load: string, options = '{}') => `
   const server = http.createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{"ok":true}'));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const core = ${load};
-  const client = new core.AerostackClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:' + server.address().port, ...${options} });
+  let logged = 0;
+  const count = () => logged++;
+  const logger = { error: count, warn: count, info: count, debug: count };
+  const client = new core.AerostackClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:' + server.address().port, logger, logLevel: 'debug', ...${options} });
   const answer = await client.get('/x');
-  console.log(JSON.stringify({ answer, fetchCalls }));
+  console.log(JSON.stringify({ answer, fetchCalls, logged }));
   server.close();
 })();`;
 
-async function runProbe(args: string[]): Promise<{ answer: unknown; fetchCalls: number }> {
+async function runProbe(args: string[]): Promise<{ answer: unknown; fetchCalls: number; logged: number }> {
   const { stdout } = await run(process.execPath, args, { cwd: packageDir });
-  return JSON.parse(stdout) as { answer: unknown; fetchCalls: number };
+  return JSON.parse(stdout) as { answer: unknown; fetchCalls: number; logged: number };
 }
 
 const esm = (options?: string) => runProbe(['--input-type=module', '-e', probe("await import('@aerostack/core')", options)]);
@@ -51,17 +56,17 @@ describe('on Node, through the package name', () => {
   it.each([
     ['ESM', esm],
     ['CJS', cjs],
-  ])('%s: the node transport is the default; `transport` and `fetch` choose', async (_format, probeWith) => {
-    expect(await probeWith()).toEqual({ answer: { ok: true }, fetchCalls: 0 });
-    expect(await probeWith("{ transport: 'fetch' }")).toEqual({ answer: { ok: true }, fetchCalls: 1 });
+  ])('%s: the node transport is the default; `transport` and `fetch` choose; logging is on', async (_format, probeWith) => {
+    expect(await probeWith()).toEqual({ answer: { ok: true }, fetchCalls: 0, logged: 2 });
+    expect(await probeWith("{ transport: 'fetch' }")).toEqual({ answer: { ok: true }, fetchCalls: 1, logged: 2 });
     // A fetch of your own always wins.
-    expect(await probeWith("{ transport: 'node', fetch: (...a) => globalThis.fetch(...a) }")).toEqual({ answer: { ok: true }, fetchCalls: 1 });
+    expect(await probeWith("{ transport: 'node', fetch: (...a) => globalThis.fetch(...a) }")).toEqual({ answer: { ok: true }, fetchCalls: 1, logged: 2 });
   });
 
-  it('has one copy of every class: the node entry and the main entry share their modules, in ESM and in CJS', async () => {
+  it('has one copy of every class: the node, server and main entries share their modules, in ESM and in CJS', async () => {
     const same = (load: (file: string) => string) =>
-      `const viaCondition = ${load('@aerostack/core')}; const main = ${load('./dist/index')};
-       console.log(JSON.stringify(['Client', 'AerostackClient', 'SDKError', 'Stream', 'Page'].every((name) => viaCondition[name] === main[name])));`;
+      `const viaCondition = ${load('@aerostack/core')}; const main = ${load('./dist/index')}; const server = ${load('./dist/server')};
+       console.log(JSON.stringify(['Client', 'AerostackClient', 'SDKError', 'Stream', 'Page'].every((name) => viaCondition[name] === main[name] && server[name] === main[name])));`;
     const { stdout: esmSame } = await run(process.execPath, ['--input-type=module', '-e', same((f) => `await import('${f === '@aerostack/core' ? f : f + '.js'}')`)], { cwd: packageDir });
     const { stdout: cjsSame } = await run(process.execPath, ['-e', same((f) => `require('${f === '@aerostack/core' ? f : f + '.cjs'}')`)], { cwd: packageDir });
     expect([esmSame.trim(), cjsSame.trim()]).toEqual(['true', 'true']);
@@ -93,25 +98,30 @@ describe('bundled', () => {
     return { text, ...(await runProbe(['--input-type=module', '-e', probe(`await import(${JSON.stringify(pathToFileURL(file).href)})`)])) };
   }
 
-  it('for a browser: the main entry, fetch, and no Node built-in', async () => {
-    const { text, fetchCalls } = await bundled('browser', 'browser');
+  it('for a browser: the main entry, fetch, no logging, and no Node built-in', async () => {
+    const { text, fetchCalls, logged } = await bundled('browser', 'browser');
     expect(text).not.toContain('node:');
-    expect(fetchCalls).toBe(1);
+    expect([fetchCalls, logged]).toEqual([1, 0]);
+  });
+
+  it('for workerd (wrangler): the main entry, as for a browser', async () => {
+    const { text, fetchCalls, logged } = await bundled('workerd', 'neutral', ['workerd', 'worker', 'browser']);
+    expect(text).not.toContain('node:');
+    expect([fetchCalls, logged]).toEqual([1, 0]);
   });
 
   it.each([
-    ['workerd (wrangler)', ['workerd', 'worker', 'browser']],
     ['Deno', ['deno', 'node']],
     ['Bun', ['bun', 'node']],
-  ])('for %s: the main entry, even where `node` matches too', async (_runtime, conditions) => {
-    const { text, fetchCalls } = await bundled(conditions[0]!, 'neutral', conditions);
+  ])('for %s: the server entry (fetch, logging on), even where `node` matches too', async (_runtime, conditions) => {
+    const { text, fetchCalls, logged } = await bundled(conditions[0]!, 'neutral', conditions);
     expect(text).not.toContain('node:');
-    expect(fetchCalls).toBe(1);
+    expect([fetchCalls, logged]).toEqual([1, 2]);
   });
 
-  it('for Node: the node entry, installed as the default (its side effect survives tree-shaking)', async () => {
-    const { text, fetchCalls } = await bundled('node', 'node');
+  it('for Node: the node entry, its transport and logging installed (side effects that survive tree-shaking)', async () => {
+    const { text, fetchCalls, logged } = await bundled('node', 'node');
     expect(text).toContain('node:http');
-    expect(fetchCalls).toBe(0);
+    expect([fetchCalls, logged]).toEqual([0, 2]);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AerostackClient,
   Client,
+  enableLogging,
   invalidInput,
   multipart,
   streamRequest,
@@ -17,6 +18,9 @@ import { json, plainPreset, scriptedFetch, type Reply, type SentRequest } from '
 import { capturingLogger, exposure, leaks, secretKey } from '../../../../tooling/test-utils/src/secrets';
 
 const KEY = secretKey();
+
+// As the Node, Bun and Deno entries do: the scan reads every log line.
+enableLogging();
 
 /** Every way a client sends the key: its own header, `Authorization: Token`, and auth functions. */
 const kinds: [string, (options: ClientOptions) => Client, (sent: SentRequest) => string | undefined][] = [

@@ -1,7 +1,9 @@
 // The entry point the `node` export condition selects: everything the main entry exports, with the
-// node:http transport installed as the default. The build puts the modules both entries share in
-// one chunk, so an app that loads both still has one copy of every class (README, Transports).
+// node:http transport installed as the default and logging on (src/logging.ts). The build puts the
+// modules the entries share in one chunk, so an app that loads two of them still has one copy of
+// every class (README, Transports).
 
+import { enableLogging } from '../logging';
 import { installTransport } from '../transport';
 import { nodeFetch } from './fetch';
 
@@ -12,3 +14,5 @@ export * from '../index';
 const nodeByDefault = !('Bun' in globalThis || 'Deno' in globalThis);
 
 installTransport(({ transport }) => ((transport ?? (nodeByDefault ? 'node' : 'fetch')) === 'node' ? nodeFetch : undefined));
+
+enableLogging();

@@ -1,0 +1,49 @@
+// Logging is a set of hooks wrapped around the caller's own, installed once per JavaScript realm.
+// The server entries (Node, Bun, Deno) install it on import; the main entry does not, so a
+// browser or edge bundle that never calls `enableLogging()` carries none of it (~280 B gzipped,
+// a fourteenth of a one-call bundle).
+
+import { readEnv } from './env';
+import { createLog, type Scrub } from './logger';
+import type { ClientOptions, Hooks, Preset } from './types';
+
+/** Wraps a client's hooks with its logging (from `logger`, `logLevel` and the platform's variable). */
+export type WithLogging = (preset: Preset, options: ClientOptions, scrub: Scrub) => Hooks;
+
+export let withLogging: WithLogging | undefined;
+
+const loggingHooks: WithLogging = (preset, options, scrub) => {
+  const level = options.logLevel ?? readEnv(preset.env && `${preset.env}_LOG`);
+  const authHeader = (options.auth ?? preset.auth) as { header?: string } | undefined;
+  const log = createLog(preset.name, options.logger ?? console, level, authHeader?.header, scrub);
+  const hooks = options.hooks ?? {};
+  const withRetries: Hooks = {
+    ...hooks,
+    beforeRetry: async (error, ctx, delay) => {
+      log('warn', `retry ${ctx.attempt + 1}/${ctx.maxRetries} of ${ctx.method} ${ctx.url} in ${Math.round(delay)} ms: ${error.message}`);
+      await hooks.beforeRetry?.(error, ctx, delay);
+    },
+  };
+  // Below debug, requests are not wrapped at all: no await is added to a call that logs nothing.
+  if (level !== 'debug') return withRetries;
+  return {
+    ...withRetries,
+    beforeRequest: async (ctx) => {
+      await hooks.beforeRequest?.(ctx);
+      log('debug', `→ ${ctx.method} ${ctx.url} (attempt ${ctx.attempt})`, ctx.headers);
+    },
+    afterResponse: async (response, ctx) => {
+      await hooks.afterResponse?.(response, ctx);
+      log('debug', `← ${response.status} ${ctx.method} ${ctx.url}`);
+    },
+  };
+};
+
+/**
+ * Turns logging on for every client of this realm: the `logger` and `logLevel` options and the
+ * platform's variable (`AEROSTACK_LOG`, `SMARTER_LOG`) then take effect. Node, Bun and Deno have it
+ * on already; browsers and edge runtimes call it once at startup when they want logs.
+ */
+export function enableLogging(): void {
+  withLogging = loggingHooks;
+}
