@@ -3,3 +3,6 @@
 export const STREAM_MARK = '[DONE]';
 export const MULTIPART_MARK = 'form-data';
 export const PAGINATION_MARK = 'hasNextPage';
+// Logging is installed by `enableLogging()` (the Node, Bun and Deno entries call it); a browser
+// bundle that does not call it must not carry it. Every entry is checked for this mark.
+export const LOGGING_MARK = '(attempt ';

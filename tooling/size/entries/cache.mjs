@@ -21,9 +21,7 @@ export default [
   },
   {
     name: 'cache.list',
-    budget: 4265,
-    // The issue asks for 4000 B; this entry is not there yet (see the size table).
-    target: 4000,
+    budget: 4000,
     forbid: [...others('list'), STREAM_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';

@@ -17,6 +17,19 @@ export default [
     `,
   },
   {
+    // What logging costs a browser bundle that turns it on.
+    name: 'core: one JSON call, logging enabled',
+    budget: 4000,
+    logging: true,
+    forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
+    code: `
+      import { AerostackClient, enableLogging } from '@aerostack/core';
+      enableLogging();
+      const client = new AerostackClient({ apiKey: 'k', logLevel: 'debug' });
+      console.log(await client.post('/cache/get', { key: 'a' }));
+    `,
+  },
+  {
     name: 'core: one streaming (SSE) call',
     budget: 5000,
     forbid: [MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
@@ -29,9 +42,7 @@ export default [
   },
   {
     name: 'core: one paginated listing',
-    budget: 4070,
-    // The issue asks for 4000 B; this entry is not there yet (see the size table).
-    target: 4000,
+    budget: 4000,
     forbid: [STREAM_MARK, MULTIPART_MARK, NODE_MARK],
     code: `
       import { AerostackClient, paginate, listCompletePages } from '@aerostack/core';

@@ -20,9 +20,7 @@ export default [
   },
   {
     name: 'queue.listJobs',
-    budget: 4270,
-    // The issue asks for 4000 B; this entry is not there yet (see the size table).
-    target: 4000,
+    budget: 4000,
     forbid: [...others('jobs'), STREAM_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';

@@ -20,9 +20,7 @@ export default [
   },
   {
     name: 'storage.get',
-    budget: 4025,
-    // The issue asks for 4000 B; this entry is not there yet (see the size table).
-    target: 4000,
+    budget: 4000,
     forbid: [...others('get'), STREAM_MARK, PAGINATION_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';
@@ -33,9 +31,7 @@ export default [
   },
   {
     name: 'storage.list',
-    budget: 4255,
-    // The issue asks for 4000 B; this entry is not there yet (see the size table).
-    target: 4000,
+    budget: 4000,
     forbid: [...others('list'), STREAM_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';
