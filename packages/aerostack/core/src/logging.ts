@@ -1,7 +1,7 @@
 // Logging is a set of hooks wrapped around the caller's own, installed once per JavaScript realm.
 // The server entries (Node, Bun, Deno) install it on import; the main entry does not, so a
-// browser or edge bundle that never calls `enableLogging()` carries none of it (~280 B gzipped,
-// a fourteenth of a one-call bundle).
+// browser or edge bundle that never calls `enableLogging()` carries none of it: a one-call bundle is
+// ~260 B (gzip) smaller without it, and ~400 B larger with it enabled (`pnpm size`).
 
 import { readEnv } from './env';
 import { createLog, type Scrub } from './logger';
@@ -40,9 +40,10 @@ const loggingHooks: WithLogging = (preset, options, scrub) => {
 };
 
 /**
- * Turns logging on for every client of this realm: the `logger` and `logLevel` options and the
- * platform's variable (`AEROSTACK_LOG`, `SMARTER_LOG`) then take effect. Node, Bun and Deno have it
- * on already; browsers and edge runtimes call it once at startup when they want logs.
+ * Turns logging on for every client created after it in this realm: their `logger` and `logLevel`
+ * options and the platform's variable (`AEROSTACK_LOG`, `SMARTER_LOG`) then take effect. Node, Bun
+ * and Deno have it on already; browsers and edge runtimes call it once at startup, before creating
+ * clients, when they want logs.
  */
 export function enableLogging(): void {
   withLogging = loggingHooks;
