@@ -6,3 +6,5 @@ export const PAGINATION_MARK = 'hasNextPage';
 // Logging is installed by `enableLogging()` (the Node, Bun and Deno entries call it); a browser
 // bundle that does not call it must not carry it. Every entry is checked for this mark.
 export const LOGGING_MARK = '(attempt ';
+// Printing a client without its key is installed by the server entries only: no browser bundle has it.
+export const PRINTING_MARK = 'nodejs.util.inspect.custom';

@@ -5,13 +5,14 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
-import { LOGGING_MARK } from './marks.mjs';
+import { LOGGING_MARK, PRINTING_MARK } from './marks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 // Each file of entries/ (one per package) exports a list of { name, code, budget, forbid, target?,
 // logging? }: `code` is a small program a user could write, `budget` the gzipped bytes CI enforces,
-// `forbid` canary marks (and every entry must be free of logging unless it sets `logging: true`).
+// `forbid` canary marks (and every entry must be free of logging unless it sets `logging: true`, and
+// of the server entries' printing).
 // `target`, where set, is a smaller budget an issue asks for and the entry does not meet yet: the
 // table shows the gap on every run instead of hiding it.
 const entries = [];
@@ -24,7 +25,7 @@ const rows = [];
 let failed = false;
 for (const entry of entries) {
   const { text, min, gz } = await bundle(entry.code, { resolveDir: here });
-  const leaks = [...(entry.forbid ?? []), ...(entry.logging ? [] : [LOGGING_MARK])].filter((mark) => text.includes(mark));
+  const leaks = [...(entry.forbid ?? []), PRINTING_MARK, ...(entry.logging ? [] : [LOGGING_MARK])].filter((mark) => text.includes(mark));
   const ok = gz <= entry.budget && leaks.length === 0;
   failed ||= !ok;
   const result = !ok ? (leaks.length ? `FAIL: contains ${leaks.join(', ')}` : 'FAIL: over budget') : entry.target && gz > entry.target ? `ok; ${gz - entry.target} B over target ${entry.target}` : 'ok';

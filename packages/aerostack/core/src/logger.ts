@@ -16,6 +16,20 @@ export const scrubber =
     key && key.length > 7 ? text.replaceAll(key, '***') : text;
 
 /**
+ * Headers as they may be shown (in a log line, or when a client is printed): values of secret
+ * headers and of the platform's key header become `***`, and the key is cut out of the others.
+ */
+export function redactHeaders(headers: Record<string, string>, secretHeader: string | undefined, scrub: Scrub): Record<string, string> {
+  const secret = secretHeader?.toLowerCase();
+  const shown: Record<string, string> = {};
+  for (const k in headers) {
+    const name = k.toLowerCase();
+    shown[k] = SECRET_HEADERS.test(name) || name === secret ? '***' : scrub(headers[k] as string);
+  }
+  return shown;
+}
+
+/**
  * A logger bound to one client, writing messages up to `level` (an unknown level, as from a
  * mistyped variable, means `warn`). Values of secret headers become `***`, and the key itself is
  * cut out of every message (`scrub`).
@@ -26,9 +40,7 @@ export function createLog(name: string, logger: Logger, level: string | undefine
   return (lvl, message, headers) => {
     if (LEVELS.indexOf(lvl) >= upTo) return;
     const line = `[${name}] ${scrub(message)}`;
-    if (!headers) return logger[lvl](line);
-    const shown: Record<string, string> = {};
-    for (const k in headers) shown[k] = SECRET_HEADERS.test(k) || k === secretHeader ? '***' : scrub(headers[k] as string);
-    logger[lvl](line, shown);
+    if (headers) logger[lvl](line, redactHeaders(headers, secretHeader, scrub));
+    else logger[lvl](line);
   };
 }

@@ -1,9 +1,11 @@
 // The entry point the `bun` and `deno` export conditions select: everything the main entry exports,
-// with logging on, as on Node. Their native fetch stays the transport. (The main entry leaves
-// logging out, for the browser and edge bundles it ends up in: src/logging.ts.)
+// with logging on and a printed client showing no credentials, as on Node. Their native fetch stays
+// the transport. (The main entry leaves both out, for the browser and edge bundles it ends up in.)
 
 import { enableLogging } from './logging';
+import { hideCredentialsWhenPrinted } from './printing';
 
 export * from './index';
 
 enableLogging();
+hideCredentialsWhenPrinted();

@@ -73,6 +73,21 @@ describe('on Node, through the package name', () => {
   });
 });
 
+describe('printing a client through the package name', () => {
+  const print = `const c = new core.AerostackClient({ apiKey: 'ac_secret_PRINTME0123456789' });
+    console.log(JSON.stringify([util.inspect(c), JSON.stringify(c)]));`;
+  it.each([
+    ['ESM', ['--input-type=module', '-e', `const core = await import('@aerostack/core'); const util = await import('node:util'); ${print}`]],
+    ['CJS', ['-e', `const core = require('@aerostack/core'); const util = require('node:util'); ${print}`]],
+  ])('%s: util.inspect and JSON.stringify show no key', async (_format, args) => {
+    const { stdout } = await run(process.execPath, args, { cwd: packageDir });
+    const [inspected, json] = JSON.parse(stdout) as [string, string];
+    expect(inspected).toMatch(/^AerostackClient \{/);
+    expect(inspected + json).not.toContain('PRINTME');
+    expect(JSON.parse(json)).toEqual({ baseURL: 'https://api.aerostack.dev/v1', options: { apiKey: '***' } });
+  });
+});
+
 describe('bundled', () => {
   let dir: string;
   beforeAll(async () => {
