@@ -6,7 +6,8 @@ import type { RequestOptions, RequestSpec } from './types';
 /**
  * Sends a request answered with server-sent events. Awaiting it gives the `Stream` once the
  * headers are in, so an error status (401, 429 after retries, ...) is thrown here, before any
- * iteration; the caller's `signal` stays linked to the body and cancels it.
+ * iteration; the caller's `signal` stays linked to the body and cancels it. A body that then goes
+ * `timeout` ms without a byte fails the iteration (`StreamOptions.idleTimeout`).
  */
 export function streamRequest<T>(
   client: Client,
@@ -18,5 +19,7 @@ export function streamRequest<T>(
     { ...spec, parse: 'raw' },
     { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
   );
-  return mapResult(request, (r) => new Stream<T>(r.data, streamOptions));
+  // Between chunks, the call's timeout (the client's, else the platform's) is the idle timeout.
+  const idleTimeout = options?.timeout ?? client.options.timeout ?? client._preset.timeout ?? 60_000;
+  return mapResult(request, (r) => new Stream<T>(r.data, { idleTimeout, ...streamOptions }));
 }

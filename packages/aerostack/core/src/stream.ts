@@ -2,13 +2,19 @@
 // ending with `data: [DONE]`). Any way out before the body ends cancels it, closing the
 // connection.
 
-import { APIUserAbortError, StreamError, type SDKError } from './errors';
+import { APIConnectionTimeoutError, APIUserAbortError, StreamError, type SDKError } from './errors';
 import { clip, defaultParseError, readable, tryJSON } from './response';
 import { createSSEParser, type ServerSentEvent } from './sse';
 
 export interface StreamOptions<T> {
   /** Turns one event into a value; default: `JSON.parse(event.data)`. Return undefined to skip the event. */
   decode?: (event: ServerSentEvent) => T | undefined;
+  /**
+   * Ms the body may go without a byte (keep-alive comments count) before the stream fails with an
+   * `APIConnectionTimeoutError` and hangs up. `streamRequest` sets the call's `timeout` (60 s by
+   * default); 0 or unset on a Stream you make yourself: wait forever.
+   */
+  idleTimeout?: number | undefined;
 }
 
 /** A StreamError from an error frame: whatever shape its JSON has (as for error responses), or plain text. */
@@ -50,11 +56,13 @@ export class Stream<T> implements AsyncIterable<T> {
   /** The underlying Response (status, headers). */
   declare readonly response: Response;
   readonly #decode: (event: ServerSentEvent) => T | undefined;
+  readonly #idle: number | undefined;
   #used = false;
 
   constructor(response: Response, options: StreamOptions<T> = {}) {
     this.response = response;
     this.#decode = options.decode ?? (decodeJSON as (event: ServerSentEvent) => T);
+    this.#idle = options.idleTimeout;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -70,9 +78,15 @@ export class Stream<T> implements AsyncIterable<T> {
     let done = false; // `[DONE]` came
     try {
       while (!ended) {
-        const chunk = await reader.read().catch((e: unknown) => {
-          ended = true; // an errored body needs no cancel
-          throw cut(e);
+        const chunk = await new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
+          const timer = this.#idle && setTimeout(() => reject(new APIConnectionTimeoutError(`Stream stalled: no data for ${this.#idle} ms`)), this.#idle);
+          reader
+            .read()
+            .then(resolve, (e: unknown) => {
+              ended = true; // an errored body needs no cancel
+              reject(cut(e));
+            })
+            .finally(() => clearTimeout(timer));
         });
         if (chunk.done) {
           ended = true;

@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createGzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { multipart, streamRequest } from '../src/node';
+import { APIConnectionTimeoutError, multipart, streamRequest } from '../src/node';
 import { closed, delay, sendJSON, type Handler } from './local-server';
 import { aerostack, TRANSPORTS, useServer } from './transports';
 
@@ -94,6 +94,45 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     for await (const event of stream) if (seen.push(event.n) === 2) break;
     expect(seen).toEqual([1, 2]);
     await hungUp; // the server saw the connection close
+  });
+
+  it.each([
+    ['the call’s timeout', { timeout: 300 }, undefined],
+    ['idleTimeout, which wins', { timeout: 10_000 }, { idleTimeout: 300 }],
+  ])('fails a stream that goes quiet for %s, typed, and hangs up', async (_, callOptions, streamOptions) => {
+    let hungUp: Promise<void> | undefined;
+    local.server.handle((req, res) => {
+      hungUp = closed(req);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"n":1}\n\n'); // and then nothing, with the connection left open
+    });
+    const stream = await streamRequest<{ n: number }>(client(), { method: 'POST', path: '/ai/chat', body: {} }, callOptions, streamOptions);
+    const seen: number[] = [];
+    const started = Date.now();
+    const error = await (async () => {
+      for await (const event of stream) seen.push(event.n);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([1]);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toBe('Stream stalled: no data for 300 ms');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await hungUp;
+  });
+
+  it('keeps a slow stream whose server sends keep-alive comments', async () => {
+    local.server.handle(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"n":1}\n\n');
+      for (let i = 0; i < 8; i++) {
+        await delay(80);
+        res.write(': ping\n\n');
+      }
+      res.end('data: {"n":2}\n\ndata: [DONE]\n\n');
+    });
+    const stream = await streamRequest<{ n: number }>(client(), { method: 'POST', path: '/ai/chat', body: {} }, { timeout: 500 });
+    const seen: number[] = [];
+    for await (const event of stream) seen.push(event.n);
+    expect(seen).toEqual([1, 2]);
   });
 
   it('streams a 50 MB upload as it is generated, never holding it in memory', async () => {
