@@ -13,6 +13,8 @@ import { VERSION } from './version';
 export type Send = <T>(spec: RequestSpec, options?: RequestOptions) => Promise<WithResponse<T>>;
 
 const TIMED_OUT = Symbol('timeout');
+/** The first delay a timer cannot hold; `timeout` at or above it means no timeout. */
+export const NO_TIMEOUT = 2 ** 31;
 const SAFE_METHODS = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
 
 /**
@@ -90,7 +92,9 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
       const abort = () => controller.abort();
       // No `once`: a signal fires only once, and `finally` unhooks the listener (bytes kept for the transport choice).
       signal?.addEventListener('abort', abort);
-      const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
+      // A timeout past what timers hold (2^31 ms, ~25 days; Infinity) means none: a timer would fire at once.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (timeout < NO_TIMEOUT) timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
       // The caller's signal stays linked to a raw response: it may still cancel the body.
       let keepSignal = false;
 

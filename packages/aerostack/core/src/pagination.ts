@@ -69,12 +69,12 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   }
 
   nextPageInfo(): { cursor: string } | null {
-    return this.nextCursor === undefined ? null : { cursor: this.nextCursor };
+    return this.hasNextPage() ? { cursor: this.nextCursor as string } : null;
   }
 
   async getNextPage(): Promise<Page<Item, Body>> {
-    if (this.nextCursor === undefined) throw new InvalidRequestError('This is the last page: check hasNextPage() first');
-    return this.#load(this.nextCursor);
+    if (!this.hasNextPage()) throw new InvalidRequestError('No next page: check hasNextPage() first');
+    return this.#load(this.nextCursor as string);
   }
 
   /** Items of this page and of every page after it. */

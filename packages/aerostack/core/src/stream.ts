@@ -3,6 +3,7 @@
 // connection.
 
 import { APIConnectionTimeoutError, APIUserAbortError, StreamError, type SDKError } from './errors';
+import { NO_TIMEOUT } from './connect';
 import { clip, defaultParseError, readable, tryJSON } from './response';
 import { createSSEParser, type ServerSentEvent } from './sse';
 
@@ -12,7 +13,7 @@ export interface StreamOptions<T> {
   /**
    * Ms the body may go without a byte (keep-alive comments count) before the stream fails with an
    * `APIConnectionTimeoutError` and hangs up. `streamRequest` sets the call's `timeout` (60 s by
-   * default); 0 or unset on a Stream you make yourself: wait forever.
+   * default); 0, unset (on a Stream you make yourself) or 2^31 and above (`Infinity`): wait forever.
    */
   idleTimeout?: number | undefined;
 }
@@ -56,13 +57,15 @@ export class Stream<T> implements AsyncIterable<T> {
   /** The underlying Response (status, headers). */
   declare readonly response: Response;
   readonly #decode: (event: ServerSentEvent) => T | undefined;
-  readonly #idle: number | undefined;
+  readonly #idle: number;
   #used = false;
 
   constructor(response: Response, options: StreamOptions<T> = {}) {
     this.response = response;
     this.#decode = options.decode ?? (decodeJSON as (event: ServerSentEvent) => T);
-    this.#idle = options.idleTimeout;
+    const idle = options.idleTimeout ?? 0;
+    // 0, or past what timers hold (2^31 ms; Infinity): none (a timer would fire at once).
+    this.#idle = idle > 0 && idle < NO_TIMEOUT ? idle : 0;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {

@@ -87,7 +87,9 @@ describe('body cursor with list_complete', () => {
     const next = await page.getNextPage();
     expect(next.items).toEqual([]);
     expect(next.nextPageInfo()).toBeNull();
-    await expect(next.getNextPage()).rejects.toThrow(/last page/);
+    const error = await next.getNextPage().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toBe('No next page: check hasNextPage() first');
   });
 });
 

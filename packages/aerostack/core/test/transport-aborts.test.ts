@@ -21,6 +21,33 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     await hungUp;
   });
 
+  it('takes a timeout past what timers hold (Infinity) as none, for the call and for a stream', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      local.server.handle(async (req, res) => {
+        await delay(60);
+        if (req.url?.endsWith('/stream')) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: {"n":1}\n\n');
+          await delay(60);
+          return void res.end('data: {"n":2}\n\ndata: [DONE]\n\n');
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      });
+      for (const timeout of [Infinity, 2 ** 31]) {
+        expect(await client({ timeout }).get('/queue/stats')).toEqual({ ok: true });
+        const seen: number[] = [];
+        for await (const e of await streamRequest<{ n: number }>(client({ timeout }), { method: 'POST', path: '/ai/stream', body: {} })) seen.push(e.n);
+        expect(seen).toEqual([1, 2]);
+      }
+      await delay(10); // a warning is emitted on the next tick
+      expect(warnings).toEqual([]); // no TimeoutOverflowWarning: no timer was set
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   // Without a length the body streams; with a small one the Node transport reads it whole first.
   const lengths: [string, Record<string, string>][] = [['of unknown length', {}], ['with a Content-Length', { 'content-length': '100' }]];
 
