@@ -34,7 +34,10 @@ export interface RequestContext {
   headers: Record<string, string>;
   /** 0 for the first attempt, 1 for the first retry, ... */
   attempt: number;
-  /** The most retries this call may make. */
+  /**
+   * The retry policy's `maxRetries` for this call. (A call that may not be retried — a streamed
+   * upload, a write without an idempotency key — makes none.)
+   */
   maxRetries: number;
 }
 
