@@ -1,4 +1,4 @@
-import type { Logger, LogLevel } from './types';
+import type { ClientOptions, Logger, LogLevel, Preset } from './types';
 
 const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
@@ -14,6 +14,9 @@ export const scrubber =
   (key: string | undefined): Scrub =>
   (text) =>
     key && key.length > 7 ? text.replaceAll(key, '***') : text;
+
+/** The header a client sends its key in, when its auth scheme names one (`x-aerostack-key`). */
+export const keyHeaderOf = (options: ClientOptions, preset: Preset): string | undefined => ((options.auth ?? preset.auth) as { header?: string } | undefined)?.header;
 
 /**
  * Headers as they may be shown (in a log line, or when a client is printed): values of secret

@@ -4,7 +4,7 @@
 // ~260 B (gzip) smaller without it, and ~400 B larger with it enabled (`pnpm size`).
 
 import { readEnv } from './env';
-import { createLog, type Scrub } from './logger';
+import { createLog, keyHeaderOf, type Scrub } from './logger';
 import type { ClientOptions, Hooks, Preset } from './types';
 
 /** Wraps a client's hooks with its logging (from `logger`, `logLevel` and the platform's variable). */
@@ -14,8 +14,7 @@ export let withLogging: WithLogging | undefined;
 
 const loggingHooks: WithLogging = (preset, options, scrub) => {
   const level = options.logLevel ?? readEnv(preset.env && `${preset.env}_LOG`);
-  const authHeader = (options.auth ?? preset.auth) as { header?: string } | undefined;
-  const log = createLog(preset.name, options.logger ?? console, level, authHeader?.header, scrub);
+  const log = createLog(preset.name, options.logger ?? console, level, keyHeaderOf(options, preset), scrub);
   const hooks = options.hooks ?? {};
   const withRetries: Hooks = {
     ...hooks,

@@ -4,7 +4,7 @@
 // Installed by the server entries only; a browser's console shows the object as it is.
 
 import { Client } from './client';
-import { redactHeaders, scrubber } from './logger';
+import { keyHeaderOf, redactHeaders, scrubber } from './logger';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
@@ -13,13 +13,12 @@ type Inspect = (value: unknown, options?: unknown) => string;
 /** A client's settings as they may be shown. */
 function printable(client: Client): { baseURL: string; options: Record<string, unknown> } {
   const { apiKey, headers, ...rest } = client.options;
-  const secretHeader = (client.options.auth ?? client._preset.auth) as { header?: string } | undefined;
   return {
     baseURL: client.baseURL,
     options: {
       ...rest,
       ...(apiKey !== undefined && { apiKey: '***' }),
-      ...(headers && { headers: redactHeaders(headers, secretHeader?.header, scrubber(apiKey)) }),
+      ...(headers && { headers: redactHeaders(headers, keyHeaderOf(client.options, client._preset), scrubber(apiKey)) }),
     },
   };
 }

@@ -19,7 +19,8 @@ export function streamRequest<T>(
     { ...spec, parse: 'raw' },
     { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
   );
-  // Between chunks, the call's timeout (the client's, else the platform's) is the idle timeout.
+  // Between chunks, the call's timeout is the idle timeout: resolved as connect() resolves it (a
+  // literal there, not a shared constant: an exported constant costs every JSON bundle its name).
   const idleTimeout = options?.timeout ?? client.options.timeout ?? client._preset.timeout ?? 60_000;
   return mapResult(request, (r) => new Stream<T>(r.data, { idleTimeout, ...streamOptions }));
 }
