@@ -2,10 +2,8 @@
 // with logging on and a printed client showing no credentials, as on Node. Their native fetch stays
 // the transport. (The main entry leaves both out, for the browser and edge bundles it ends up in.)
 
-import { enableLogging } from './logging';
-import { hideCredentialsWhenPrinted } from './printing';
+import { installServerDefaults } from './server-defaults';
 
 export * from './index';
 
-enableLogging();
-hideCredentialsWhenPrinted();
+installServerDefaults();

@@ -1,11 +1,10 @@
 // The entry point the `node` export condition selects: everything the main entry exports, with the
-// node:http transport installed as the default, logging on (src/logging.ts), and a printed client
-// showing no credentials (src/printing.ts). The build puts the
-// modules the entries share in one chunk, so an app that loads two of them still has one copy of
-// every class (README, Transports).
+// node:http transport installed as the default, and the server defaults (logging on, a printed
+// client showing no credentials: src/server-defaults.ts). The build puts the modules the entries
+// share in one chunk, so an app that loads two of them still has one copy of every class (README,
+// Transports).
 
-import { enableLogging } from '../logging';
-import { hideCredentialsWhenPrinted } from '../printing';
+import { installServerDefaults } from '../server-defaults';
 import { installTransport } from '../transport';
 import { nodeFetch } from './fetch';
 
@@ -17,5 +16,4 @@ const nodeByDefault = !('Bun' in globalThis || 'Deno' in globalThis);
 
 installTransport(({ transport }) => ((transport ?? (nodeByDefault ? 'node' : 'fetch')) === 'node' ? nodeFetch : undefined));
 
-enableLogging();
-hideCredentialsWhenPrinted();
+installServerDefaults();
