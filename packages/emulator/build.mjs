@@ -12,7 +12,7 @@ await Promise.all([
     ['src/worker/index.ts', 'dist/worker.js'],
     ['src/smarter/index.ts', 'dist/smarter.js'],
   ].map(([entry, outfile]) =>
-    build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'warning' }),
+    build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', external: ['cloudflare:*'], logLevel: 'warning' }),
   ),
   build({
     entryPoints: ['src/index.ts', 'src/cli.ts'],
@@ -35,7 +35,7 @@ export type { Emulator, EmulatorOptions } from './types.js';
 export declare const DEV_KEYS: string[];
 /** The two Smarter dev keys accepted by default, each its own account. */
 export declare const SMARTER_DEV_KEYS: string[];
-/** Starts the emulator: the Aerostack API at \`aerostackURL\` and the Smarter API at \`smarterURL\` (Miniflare: D1, KV, R2, Queues). */
+/** Starts the emulator: the Aerostack API at \`aerostackURL\` and the Smarter API at \`smarterURL\` (Miniflare: D1, Durable Objects, R2, Queues). */
 export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
 `,
 );

@@ -17,6 +17,8 @@ const HELP = `Usage: aerostack-emulator [options]
                        instead of the deterministic responder; its key from AEROSTACK_EMULATOR_AI_UPSTREAM_KEY
   --ai-upstream-model <model>
                        the model to ask the upstream for (default: the request's)
+  --query-timeout-ms <n>
+                       D1's maximum query duration in ms (default 30000, the platform's)
   --log                log every request
   -h, --help           this help`;
 
@@ -24,6 +26,13 @@ function port(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}: expected a port number, got "${value}"`);
+  return n;
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: expected a whole number ≥ 1, got "${value}"`);
   return n;
 }
 
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
       'smarter-generation': { type: 'string' },
       'ai-upstream': { type: 'string' },
       'ai-upstream-model': { type: 'string' },
+      'query-timeout-ms': { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,6 +78,7 @@ async function main(): Promise<void> {
     keys: values.key,
     smarterKeys: values['smarter-key'],
     smarterGeneration: generation,
+    queryTimeoutMs: positive(values['query-timeout-ms'], '--query-timeout-ms'),
     log: values.log,
     aiUpstream: aiUpstream(values['ai-upstream'], values['ai-upstream-model']),
   });

@@ -1,15 +1,19 @@
 // startEmulator(): the Aerostack and Smarter APIs on Miniflare.
 //
-// One Miniflare instance, so one workerd process (~75 MB), with two workers: `aerostack` (D1, KV,
-// R2, Queues) and `smarter` (D1, R2). Both share the `EMU` database (the emulator's own state:
+// One Miniflare instance, so one workerd process (~75 MB), with two workers: `aerostack` (D1, a
+// Durable Object per project, R2, Queues) and `smarter` (D1, R2). Both share the `EMU` database (the emulator's own state:
 // idempotency records, the write log, fault rules), so one control route serves both. Each worker listens on its
 // own port through `unsafeDirectSockets`. A direct socket bypasses Miniflare's entry worker, which
 // would gzip JSON for clients that accept it (Node's fetch does), and a gzip'd response that is
 // cut midway reaches the client as an empty, clean body: fault injection needs the raw socket.
 // Miniflare's own entry socket still exists (random port on 127.0.0.1) and is not used.
+// The projects' own D1 databases are not in this instance: each runs in a Miniflare instance of its
+// own, started at its first statement (project-databases.ts), so that a runaway query blocks only
+// its project.
 import { resolve, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 import { d1Databases, DEV_KEYS, projectBindings, SMARTER_DEV_KEYS, smarterAccounts } from './projects';
+import { D1_QUERY_TIMEOUT_MS, ProjectDatabases } from './project-databases';
 import { handleRuntimeStdio } from './stdio';
 import type { Emulator, EmulatorOptions } from './types';
 import { loadWorkerScript } from './worker-script';
@@ -30,7 +34,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const smarterGeneration = options.smarterGeneration ?? 'v0.14';
   const control = LOOPBACK.has(host);
   const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? '.aerostack-emulator');
-  const persist = dataDir ? { d1Persist: join(dataDir, 'd1'), kvPersist: join(dataDir, 'kv'), r2Persist: join(dataDir, 'r2') } : {};
+  const persist = dataDir ? { d1Persist: join(dataDir, 'd1'), durableObjectsPersist: join(dataDir, 'do'), r2Persist: join(dataDir, 'r2') } : {};
+  const queryTimeoutMs = options.queryTimeoutMs ?? D1_QUERY_TIMEOUT_MS;
+  if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 1) throw new Error(`queryTimeoutMs: expected a whole number of milliseconds ≥ 1, got ${String(options.queryTimeoutMs)}`);
+  // Each project's tables in a workerd process of its own (see project-databases.ts), reached by
+  // the worker through PROJECT_DB: a runaway query there blocks nothing else.
+  const databases = await ProjectDatabases.create({ projects: projects.map((p) => p.project), persist: dataDir && join(dataDir, 'd1'), timeoutMs: queryTimeoutMs, compatibilityDate: COMPATIBILITY_DATE });
 
   const mf = new Miniflare({
     host: '127.0.0.1',
@@ -46,12 +55,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         script: await loadWorkerScript('worker.js'),
         compatibilityDate: COMPATIBILITY_DATE,
         unsafeDirectSockets: [{ host, port: options.aerostackPort ?? 8787 }],
-        d1Databases: d1Databases(projects),
-        kvNamespaces: ['CACHE'],
+        d1Databases: d1Databases(),
+        // One Durable Object per project (SQLite storage): the cache, atomic read-modify-writes.
+        durableObjects: { PROJECT: { className: 'ProjectObject', useSQLite: true } },
         r2Buckets: ['FILES', 'SMARTER_FILES'],
         queueProducers: { JOBS: 'jobs' },
         // maxBatchTimeout 0: a job is delivered within ~10-50 ms of being sent (1 s otherwise).
         queueConsumers: { jobs: { maxBatchTimeout: 0 } },
+        serviceBindings: { PROJECT_DB: databases.binding },
         bindings: {
           PROJECTS: projects.map((p) => ({ ...p })),
           CONTROL: control,
@@ -83,10 +94,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       smarterKeys,
       smarterGeneration,
       dataDir,
-      stop: () => mf.dispose(),
+      stop: async () => {
+        await Promise.all([mf.dispose(), databases.stop()]);
+      },
     };
   } catch (error) {
-    await mf.dispose().catch(() => undefined);
+    await Promise.all([mf.dispose().catch(() => undefined), databases.stop().catch(() => undefined)]);
     throw error;
   }
 }

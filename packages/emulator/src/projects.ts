@@ -1,8 +1,7 @@
 // Each accepted key is its own project: a project id derived from the key (a hash, so the key
-// itself never names data on disk) and its own D1 database. Miniflare needs the bindings up front,
-// so the launcher binds one database per key, `DB_0`..`DB_{N-1}`, and tells the worker which is
-// whose. The database *id* comes from the key's hash, so persisted tables follow the key even when
-// the list of keys changes order.
+// itself never names data on disk) and its own D1 database, in a workerd process of its own
+// (project-databases.ts). The database *id* is the project id, so persisted tables follow the key
+// even when the list of keys changes order.
 import { createHash } from 'node:crypto';
 import type { ProjectBinding } from './worker/project-binding';
 
@@ -28,17 +27,16 @@ export function projectId(key: string): string {
 }
 
 export function projectBindings(keys: string[]): ProjectBinding[] {
-  return keys.map((key, i) => {
+  return keys.map((key) => {
     // One consumer per project for the gateway's consumer routes, derived from the key so that it
     // is the same on every start (an app under development can keep it in its .env).
     const hex = createHash('sha256').update(`gateway-consumer:${key}`).digest('hex');
-    return { key, project: projectId(key), db: `DB_${i}`, consumerKey: `ask_test_${hex.slice(0, 32)}`, consumer: `cons_${hex.slice(32, 48)}` };
+    return { key, project: projectId(key), consumerKey: `ask_test_${hex.slice(0, 32)}`, consumer: `cons_${hex.slice(32, 48)}` };
   });
 }
 
-/** Miniflare's `d1Databases`: binding → database id. */
-export function d1Databases(projects: ProjectBinding[]): Record<string, string> {
+/** The Aerostack worker's `d1Databases` (binding → database id); the projects' own are not here (project-databases.ts). */
+export function d1Databases(): Record<string, string> {
   // SMARTER (the Smarter worker's database) is bound here too, for /__emulator/reset.
-  const entries: [string, string][] = [...projects.map((p): [string, string] => [p.db, p.project]), ['EMU', 'aerostack-emulator'], ['SMARTER', 'smarter']];
-  return Object.fromEntries(entries);
+  return { EMU: 'aerostack-emulator', SMARTER: 'smarter' };
 }

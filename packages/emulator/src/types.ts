@@ -7,7 +7,7 @@ export interface EmulatorOptions {
   smarterPort?: number;
   /** Interface to listen on. Default `127.0.0.1`. The `/__emulator/` control routes are served only on a loopback host. */
   host?: string;
-  /** Where D1, KV and R2 data persist. Default `.aerostack-emulator` in the working directory (unless `inMemory`). */
+  /** Where D1, Durable Object (cache) and R2 data persist. Default `.aerostack-emulator` in the working directory (unless `inMemory`). */
   dataDir?: string;
   /** Keep everything in memory (a temporary directory dropped on `stop()`). Wins over `dataDir`. */
   inMemory?: boolean;
@@ -27,6 +27,12 @@ export interface EmulatorOptions {
    * `POST <baseURL>/chat/completions` with `Authorization: Bearer <apiKey>`, `model` replaced when given.
    */
   aiUpstream?: { baseURL: string; apiKey?: string; model?: string };
+  /**
+   * D1's maximum SQL query duration, in milliseconds. Default 30000 (the platform's 30 s). A statement
+   * still running then gets D1's timeout error (`400 DB_QUERY_FAILED`) and the project's database
+   * process is restarted; other projects, the cache and the Smarter API are never blocked by it.
+   */
+  queryTimeoutMs?: number;
   /** Log one line per request. Default false. */
   log?: boolean;
 }

@@ -94,14 +94,12 @@ describe('ai.chat: a deterministic local responder', () => {
   it('break cancels the stream; the emulator keeps answering', async () => {
     const c = ai();
     const long = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
-    const started = Date.now();
     let got = 0;
     for await (const chunk of await chatStream(c, { messages: user(long) })) {
       if (chunk.choices[0]?.delta.content) got++;
       if (got === 3) break;
     }
     expect(got).toBe(3);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect((await chat(c, { messages: user('still there?') })).choices?.[0]?.message.content).toBe('You said: still there?');
   });
 

@@ -1,4 +1,4 @@
-// @aerostack/cache against the emulator: every operation, over HTTP, on KV.
+// @aerostack/cache against the emulator: every operation, over HTTP, on the project's Durable Object.
 import * as cache from '@aerostack/cache';
 import { describe, expect, it } from 'vitest';
 import { client, KEY_B, useEmulator } from './helpers/emulator';
@@ -34,9 +34,10 @@ describe('cache: the 11 operations', () => {
     expect((await cache.getMany(c, { keys: ['price:apple'] })).results[0]?.exists).toBe(false);
   });
 
-  it('list: pages of 2 from KV, cursor and list_complete from the engine, project prefix stripped', async () => {
+  it('list: pages of 2, cursor and list_complete from the engine, project prefix stripped', async () => {
     const c = client(emu);
     await cache.setMany(c, { entries: ['a', 'b', 'c', 'd', 'e'].map((n) => ({ key: `page:${n}`, value: n })) });
+    const setFrom = Math.floor(Date.now() / 1000);
     await cache.set(c, { key: 'page:ttl', value: 1, ttl: 3600 });
     const sizes: number[] = [];
     const cursors: (string | undefined)[] = [];
@@ -50,12 +51,27 @@ describe('cache: the 11 operations', () => {
     expect(all.map((k) => k.key)).toEqual(['page:a', 'page:b', 'page:c', 'page:d', 'page:e', 'page:ttl']);
     expect(all[0]?.expiration).toBeNull();
     const ttlExpiry = all[5]?.expiration ?? 0;
-    expect(Math.abs(ttlExpiry - (Date.now() / 1000 + 3600))).toBeLessThan(10);
+    // An hour from when the set was made, measured between the clock before the set and now (this
+    // machine's clock is the emulator's): no guess at how long the calls took.
+    expect(ttlExpiry).toBeGreaterThanOrEqual(setFrom + 3600);
+    expect(ttlExpiry).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 3600);
     // A page as the server sends it.
     const first = await c.post('/cache/list', { prefix: 'page:', limit: 2 });
     const checked = checkResult('cacheList', first);
     expect(checked.list_complete).toBe(false);
     expect(checked.cursor).toEqual(expect.any(String));
+  });
+
+  it('a prefix selects exactly the keys that start with it, in UTF-8 byte order (as KV lists), for list, keys and flush', async () => {
+    const c = client(emu);
+    const inside = ['uni:a', 'uni:z', 'uni:\uffff', 'uni:😀', 'uni:\u{10ffff}', 'uni:\u{10ffff}z'];
+    await cache.setMany(c, { entries: [...inside, 'uni', 'unj', 'un', 'uni;'].map((key) => ({ key, value: 1 })) });
+    expect((await cache.keys(c, { prefix: 'uni:' })).keys).toEqual(inside);
+    expect((await cache.list(c, { prefix: 'uni:', limit: 4 }).toArray({ limit: 10 })).map((k) => k.key)).toEqual(inside);
+    expect((await cache.keys(c, { prefix: 'uni:\u{10ffff}' })).keys).toEqual(['uni:\u{10ffff}', 'uni:\u{10ffff}z']);
+    expect(await cache.flush(c, { prefix: 'uni:\u{10ffff}' })).toEqual({ success: true, deleted: 2 });
+    expect(await cache.flush(c, { prefix: 'uni:' })).toEqual({ success: true, deleted: 4 });
+    expect((await cache.keys(c, { prefix: 'un' })).keys).toEqual(['un', 'uni', 'uni;', 'unj']);
   });
 
   it('keys: every name under a prefix in one answer', async () => {
@@ -77,11 +93,15 @@ describe('cache: the 11 operations', () => {
 
   it('ttl under 60 s (kept by the emulator) and expire: the keys are gone from get, getMany, list and keys', async () => {
     const c = client(emu);
+    const setFrom = Date.now();
     await cache.set(c, { key: 'short:set', value: 'soon gone', ttl: 1 });
+    const live = await cache.get(c, { key: 'short:set' });
+    // A read answered within the second must have found the key (the emulator shares this clock); a
+    // machine so busy that the second was over before the answer came cannot tell either way.
+    if (Date.now() < setFrom + 1000) expect(live.exists).toBe(true);
     await cache.set(c, { key: 'short:expire', value: 'also' });
     expect(await cache.expire(c, { key: 'short:expire', ttl: 1 })).toEqual({ success: true });
     await cache.set(c, { key: 'short:stays', value: 'here' });
-    expect((await cache.get(c, { key: 'short:set' })).exists).toBe(true);
     const listed = await cache.list(c, { prefix: 'short:' }).toArray({ limit: 10 });
     const expiry = listed.find((k) => k.key === 'short:set')?.expiration ?? 0;
     expect(expiry - Date.now() / 1000).toBeLessThanOrEqual(2);

@@ -133,8 +133,10 @@ describe('validation and errors', () => {
   });
 
   it('an engine failure is 500 INTERNAL_ERROR, with no stack trace in the body', async () => {
-    // KV refuses keys over 512 bytes; the emulator does not check that itself.
-    const error: unknown = await cache.set(client(emu, undefined, { maxRetries: 0 }), { key: 'x'.repeat(600), value: 1 }).catch((e: unknown) => e);
+    // D1 refuses a value over 2 MB (SQLITE_TOOBIG); search ingest does not check that itself.
+    const error: unknown = await client(emu, undefined, { maxRetries: 0 })
+      .post('/ai/search/ingest', { content: 'x'.repeat(3_000_000), type: 'doc' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', body: '{"code":"INTERNAL_ERROR","message":"Internal server error"}' });
   });

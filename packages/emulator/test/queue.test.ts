@@ -29,8 +29,12 @@ async function raw(path: string, body: unknown, apiKey = KEY_A): Promise<{ statu
   return { status: response.status, json };
 }
 
-/** Polls getJob every 50 ms until the job has one of `statuses`, failing after `deadlineMs`. */
-async function waitFor(c: AerostackClient, jobId: string, statuses: JobStatus[], deadlineMs = 5000): Promise<JobRecord> {
+/**
+ * Polls getJob every 50 ms until the job has one of `statuses`. The deadline is a hang guard, not a
+ * measure of speed (a loaded machine delivers late): it only turns a job that never gets there into a
+ * clear failure before the test's own time limit.
+ */
+async function waitFor(c: AerostackClient, jobId: string, statuses: JobStatus[], deadlineMs = 60_000): Promise<JobRecord> {
   const until = Date.now() + deadlineMs;
   for (;;) {
     const { job } = await getJob(c, { jobId });
@@ -61,18 +65,22 @@ describe('queue: delivery through Cloudflare Queues', () => {
 
   it('a delayed job (delay: 2) stays queued until due, then completes', async () => {
     const c = q();
-    const started = Date.now();
     const { jobId } = await enqueue(c, { type: 'reminder', data: { n: 1 }, delay: 2 });
     await sleep(500);
     const early = await getJob(c, { jobId });
-    expect(early).toMatchObject({ exists: true, job: { status: 'queued', attempts: 0 } });
+    const readBy = Date.now();
     const job = early.job as JobRecord;
     expect(Date.parse(job.runAt ?? '') - Date.parse(job.createdAt)).toBe(2000);
-    expect(job.completedAt).toBeUndefined();
-    const done = await waitFor(c, jobId, ['completed', 'failed'], 6000);
+    // Judged by the job's own times, not by how fast the machine is: a read answered before runAt
+    // (the emulator shares this clock) must see the job queued. A machine so busy that 2 s passed
+    // before the answer came cannot tell, and the completion below is checked all the same.
+    if (readBy < Date.parse(job.runAt ?? '')) {
+      expect(early).toMatchObject({ exists: true, job: { status: 'queued', attempts: 0 } });
+      expect(job.completedAt).toBeUndefined();
+    }
+    const done = await waitFor(c, jobId, ['completed', 'failed']);
     expect(done.status).toBe('completed');
     expect(Date.parse(done.completedAt ?? '') - Date.parse(done.createdAt)).toBeGreaterThanOrEqual(1900);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('cancel while queued: {success: true}, and the consumer skips the job when it comes due', async () => {
@@ -205,12 +213,12 @@ describe('queue: restart with a data directory', () => {
         const c = at(second.aerostackURL);
         expect((await getJob(c, { jobId })).job?.status).toBe('queued');
         await sleep(6500); // runAt + STALE_MS
-        expect((await waitFor(c, jobId, ['completed'], 3000)).attempts).toBe(1);
+        expect((await waitFor(c, jobId, ['completed'])).attempts).toBe(1);
       } finally {
         await second.stop();
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 20_000);
+  });
 });

@@ -9,7 +9,11 @@
 //   without `Origin` (Node, Bun, curl, ...) gets the very same response as without this middleware.
 //
 // `*` as the origin: the SDKs send no cookies (keys travel in headers), so no credentials mode.
+//
+// Not for the control routes and the auth outbox (control/guard.ts): they get no CORS at all, so a
+// page on another origin can neither pass a preflight nor read an answer.
 import { createMiddleware } from 'hono/factory';
+import { isControlPath } from './control/guard';
 
 /** The request headers the SDKs send (Aerostack and Smarter), plus the emulator's own controls. */
 export const CORS_ALLOW_HEADERS = [
@@ -44,6 +48,7 @@ export function allowedHeaders(requested: string | undefined): string {
 }
 
 export const cors = createMiddleware(async (c, next) => {
+  if (isControlPath(c.req.path)) return next();
   const preflightMethod = c.req.header('access-control-request-method');
   if (c.req.method === 'OPTIONS' && preflightMethod) {
     return new Response(null, {

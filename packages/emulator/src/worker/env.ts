@@ -1,14 +1,16 @@
 // The bindings the launcher (src/index.ts) gives the worker, and the per-request variables.
 
+import type { ProjectDb } from './db/project-db';
 import type { ProjectBinding } from './project-binding';
+import type { ProjectObject } from './project/object';
 
 export type { ProjectBinding };
 
 export interface Env {
-  /** The accepted keys, their projects and D1 bindings (a JSON binding). */
+  /** The accepted keys and their projects (a JSON binding). */
   PROJECTS: ProjectBinding[];
-  /** The cache of every project, keys prefixed `p/<project>/`. */
-  CACHE: KVNamespace;
+  /** One Durable Object per project (named by its id): its cache, in the object's SQLite storage. */
+  PROJECT: DurableObjectNamespace<ProjectObject>;
   /** Stored files of every project, keys under `projects/<project>/`. */
   FILES: R2Bucket;
   /** The job queue (consumed by this same worker). */
@@ -24,8 +26,8 @@ export interface Env {
   LOG: boolean;
   /** An OpenAI-compatible server that answers AI chat instead of the deterministic responder. */
   AI_UPSTREAM?: AiUpstream;
-  /** `DB_0`..`DB_{N-1}`: one D1 database per accepted key. */
-  [binding: `DB_${number}`]: D1Database;
+  /** The projects' databases, run by the launcher (src/project-databases.ts): see db/project-db.ts. */
+  PROJECT_DB: Fetcher;
 }
 
 export interface AiUpstream {
@@ -38,7 +40,7 @@ export interface AiUpstream {
 
 export interface Project {
   id: string;
-  db: D1Database;
+  db: ProjectDb;
 }
 
 export interface AppEnv {

@@ -11,6 +11,7 @@ import { platformAuth } from './users/routes';
 import { cacheAdmin } from './cache/admin';
 import { cacheReads } from './cache/reads';
 import { cacheWrites } from './cache/writes';
+import { controlGuard } from './control/guard';
 import { control } from './control/routes';
 import { cors } from './cors';
 import { db } from './db/routes';
@@ -45,6 +46,9 @@ app.use('*', cors, requestLog, async (c, next) => {
   await ensureSchema(c.env);
   await next();
 });
+// Local tools only (no foreign Origin, a loopback Host): the control routes and the auth outbox.
+app.use('/__emulator/*', controlGuard);
+app.use('/api/v1/public/projects/:projectSlug/__emulator/*', controlGuard);
 app.route('/__emulator', control);
 app.route('/api/v1/public/projects', publicAuth);
 // Before /v1: the consumer routes authenticate with a Bearer credential, not the API key.
@@ -55,6 +59,9 @@ app.notFound(notFound);
 app.onError(onError);
 api.notFound(notFound);
 api.onError(onError);
+
+// The class of the PROJECT Durable Objects (the launcher names it).
+export { ProjectObject } from './project/object';
 
 export default {
   fetch: app.fetch,

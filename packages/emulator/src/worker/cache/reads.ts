@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { Checker, readBody } from '../body';
 import type { AppEnv } from '../env';
-import { listAll, listPage, prefixOf, readEntry } from './store';
+import { checkKey, checkPrefix } from './limits';
+import { asListed, cacheOf, decodeCursor, decodeValue, encodeCursor, listAll } from './store';
 
 export const cacheReads = new Hono<AppEnv>();
 
@@ -13,19 +14,24 @@ cacheReads.post('/get', async (c) => {
   const check = new Checker(await readBody(c));
   const key = check.string('key', { required: true });
   check.done();
-  const entry = await readEntry(c.env.CACHE, prefixOf(c.get('project').id) + String(key));
-  return c.json(entry ? { value: asText(entry.value), exists: true } : { value: null, exists: false });
+  checkKey(String(key), 'key');
+  const entry = await cacheOf(c).cacheGet(String(key));
+  return c.json(entry ? { value: asText(decodeValue(entry.bytes)), exists: true } : { value: null, exists: false });
 });
 
 cacheReads.post('/getMany', async (c) => {
   const check = new Checker(await readBody(c));
   const keys = check.stringArray('keys', 100);
   check.done();
-  const base = prefixOf(c.get('project').id);
+  keys.forEach((key, i) => checkKey(key, `keys[${i}]`));
+  const stub = cacheOf(c);
+  const entries = await stub.cacheGetMany(keys);
   const results = await Promise.all(
-    keys.map(async (key) => {
-      const entry = await readEntry(c.env.CACHE, base + key);
-      return entry ? { key, value: entry.value, exists: true } : { key, value: null, exists: false };
+    keys.map(async (key, i) => {
+      // Values too big to come back together are read one by one.
+      const entry = entries[i];
+      const found = entry === 'large' ? await stub.cacheGet(key) : entry;
+      return found ? { key, value: decodeValue(found.bytes), exists: true } : { key, value: null, exists: false };
     }),
   );
   return c.json({ results });
@@ -37,13 +43,18 @@ cacheReads.post('/list', async (c) => {
   const limit = check.int('limit', { min: 1, max: 1000 }) ?? 100;
   const cursor = check.string('cursor');
   check.done();
-  const page = await listPage(c.env.CACHE, c.get('project').id, prefix, limit, cursor || undefined);
-  return c.json(page.complete ? { keys: page.keys, list_complete: true } : { keys: page.keys, list_complete: false, cursor: page.cursor });
+  checkPrefix(prefix);
+  // One more than asked: whether the list is complete.
+  const rows = await cacheOf(c).cacheList(prefix, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+  const keys = rows.slice(0, limit);
+  const last = keys.at(-1);
+  return c.json(rows.length > limit && last ? { keys: keys.map(asListed), list_complete: false, cursor: encodeCursor(last.key) } : { keys: keys.map(asListed), list_complete: true });
 });
 
 cacheReads.post('/keys', async (c) => {
   const check = new Checker(await readBody(c));
   const prefix = check.string('prefix') ?? '';
   check.done();
-  return c.json(await listAll(c.env.CACHE, c.get('project').id, prefix, 10_000));
+  checkPrefix(prefix);
+  return c.json(await listAll(cacheOf(c), prefix, 10_000));
 });

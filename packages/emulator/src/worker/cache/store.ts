@@ -1,81 +1,54 @@
-// The cache on Workers KV. Keys are `p/<project>/<key>`. Values are stored as JSON text.
+// The cache routes' side of the project's Durable Object (project/object.ts), which holds the cache
+// in its SQLite storage: the stub, values as JSON text in UTF-8, expiries and list cursors.
 //
-// Expiry: KV refuses a ttl under 60 s, and its get does not report a key's expiry. So every key
-// with a ttl also carries its expiry time in its metadata (`exp`, ms). A ttl of 60 s or more is
-// handed to KV as well (KV expires the key itself); a shorter one is stored with KV's minimum of
-// 60 s and the emulator treats the key as missing once `exp` has passed (on get, list, keys, ...).
+// Expiry: a ttl is kept exactly (KV itself refuses one under 60 s; the emulator has always accepted
+// any ttl >= 1 and treated the key as missing once its time has passed). Expiry is lazy, as KV's.
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { validationError } from '../errors';
+import type { Listed } from '../project/cache-table';
 
-export interface Meta {
-  /** Expiry time, ms since the epoch. */
-  exp?: number;
+export const cacheOf = (c: Context<AppEnv>) => c.env.PROJECT.get(c.env.PROJECT.idFromName(c.get('project').id));
+
+export type CacheStub = ReturnType<typeof cacheOf>;
+
+const decoder = new TextDecoder();
+
+export const decodeValue = (bytes: Uint8Array): unknown => JSON.parse(decoder.decode(bytes)) as unknown;
+
+export const expiryFromTtl = (ttl: number | undefined): number | null => (ttl === undefined ? null : Date.now() + ttl * 1000);
+
+/** A listed key as the API answers it: `expiration` in unix seconds. */
+export const asListed = (k: Listed) => ({ key: k.key, expiration: k.exp === null ? null : Math.ceil(k.exp / 1000) });
+
+/** An opaque cursor: base64url of the last key of the page (UTF-8). */
+export function encodeCursor(key: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(key)) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-export interface Entry {
-  value: unknown;
-  exp: number | undefined;
+export function decodeCursor(cursor: string): string {
+  try {
+    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
+  } catch {
+    throw validationError({ cursor: ['Not a cursor of this list'] });
+  }
 }
 
-const KV_MIN_TTL_S = 60;
-
-export const prefixOf = (project: string): string => `p/${project}/`;
-
-export const expired = (meta: Meta | null | undefined, now = Date.now()): boolean => meta?.exp !== undefined && meta.exp <= now;
-
-/** The live entry under a full KV key, or null (missing or expired). */
-export async function readEntry(kv: KVNamespace, fullKey: string): Promise<Entry | null> {
-  const { value, metadata } = await kv.getWithMetadata<Meta>(fullKey, 'text');
-  if (value === null || expired(metadata)) return null;
-  return { value: JSON.parse(value) as unknown, exp: metadata?.exp };
-}
-
-/** Stores a JSON value, expiring at `exp` (ms) when given. */
-export async function writeEntry(kv: KVNamespace, fullKey: string, value: unknown, exp: number | undefined): Promise<void> {
-  const text = JSON.stringify(value);
-  if (exp === undefined) return kv.put(fullKey, text);
-  const ttlS = Math.ceil((exp - Date.now()) / 1000);
-  const metadata: Meta = { exp };
-  await kv.put(fullKey, text, { expirationTtl: Math.max(ttlS, KV_MIN_TTL_S), metadata });
-}
-
-export const expiryFromTtl = (ttl: number | undefined): number | undefined => (ttl === undefined ? undefined : Date.now() + ttl * 1000);
-
-export interface Listed {
-  key: string;
-  expiration: number | null;
-}
-
-/** One page of live keys under `p/<project>/<prefix>`, project prefix stripped. */
-export async function listPage(
-  kv: KVNamespace,
-  project: string,
-  prefix: string,
-  limit: number,
-  cursor: string | undefined,
-): Promise<{ keys: Listed[]; complete: boolean; cursor: string | undefined }> {
-  const base = prefixOf(project);
-  const page = await kv.list<Meta>({ prefix: base + prefix, limit, ...(cursor ? { cursor } : {}) });
-  const now = Date.now();
-  const keys = page.keys
-    .filter((k) => !expired(k.metadata, now))
-    .map((k) => ({
-      key: k.name.slice(base.length),
-      // A short ttl is the emulator's own (KV holds such keys for 60 s); otherwise KV's expiration.
-      expiration: k.metadata?.exp !== undefined ? Math.ceil(k.metadata.exp / 1000) : (k.expiration ?? null),
-    }));
-  return page.list_complete ? { keys, complete: true, cursor: undefined } : { keys, complete: false, cursor: page.cursor };
-}
-
-/** Every live key under a prefix, up to `cap` (KV pages of 1000). */
-export async function listAll(kv: KVNamespace, project: string, prefix: string, cap: number): Promise<{ keys: string[]; truncated: boolean }> {
+/** Every live key under a prefix, up to `cap`, in pages of 1000. */
+export async function listAll(stub: CacheStub, prefix: string, cap: number): Promise<{ keys: string[]; truncated: boolean }> {
   const keys: string[] = [];
-  let cursor: string | undefined;
+  let after: string | undefined;
   for (;;) {
-    const page = await listPage(kv, project, prefix, 1000, cursor);
-    for (const { key } of page.keys) {
+    const page = await stub.cacheList(prefix, 1000, after);
+    for (const { key } of page) {
       if (keys.length === cap) return { keys, truncated: true };
       keys.push(key);
     }
-    if (page.complete) return { keys, truncated: false };
-    cursor = page.cursor;
+    const last = page.at(-1);
+    if (!last || page.length < 1000) return { keys, truncated: false };
+    after = last.key;
   }
 }

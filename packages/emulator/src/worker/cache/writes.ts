@@ -2,7 +2,9 @@
 import { Hono } from 'hono';
 import { Checker, nested, readBody } from '../body';
 import type { AppEnv } from '../env';
-import { expiryFromTtl, prefixOf, readEntry, writeEntry } from './store';
+import type { CacheWrite } from '../project/object';
+import { checkKey, encodeValue, MAX_VALUE_BYTES } from './limits';
+import { cacheOf, expiryFromTtl } from './store';
 
 export const cacheWrites = new Hono<AppEnv>();
 
@@ -12,7 +14,8 @@ cacheWrites.post('/set', async (c) => {
   const value = check.value('value');
   const ttl = check.int('ttl', { min: 1 });
   check.done();
-  await writeEntry(c.env.CACHE, prefixOf(c.get('project').id) + String(key), value, expiryFromTtl(ttl));
+  checkKey(String(key), 'key');
+  await cacheOf(c).cacheSet([{ key: String(key), bytes: encodeValue(value, 'value'), exp: expiryFromTtl(ttl) }]);
   return c.json({ success: true });
 });
 
@@ -20,7 +23,8 @@ cacheWrites.post('/delete', async (c) => {
   const check = new Checker(await readBody(c));
   const key = check.string('key', { required: true });
   check.done();
-  await c.env.CACHE.delete(prefixOf(c.get('project').id) + String(key));
+  checkKey(String(key), 'key');
+  await cacheOf(c).cacheDelete([String(key)]);
   return c.json({ success: true });
 });
 
@@ -32,8 +36,21 @@ cacheWrites.post('/setMany', async (c) => {
     return { key: entry?.string('key', { required: true }), value: entry?.value('value'), ttl: entry?.int('ttl', { min: 1 }) };
   });
   check.done();
-  const base = prefixOf(c.get('project').id);
-  await Promise.all(entries.map((e) => writeEntry(c.env.CACHE, base + String(e.key), e.value, expiryFromTtl(e.ttl))));
+  entries.forEach((e, i) => checkKey(String(e.key), `entries[${i}].key`));
+  const writes: CacheWrite[] = entries.map((e, i) => ({ key: String(e.key), bytes: encodeValue(e.value, `entries[${i}].value`), exp: expiryFromTtl(e.ttl) }));
+  // One call stores them all (atomic) when they fit in one RPC message; else one call per group.
+  const stub = cacheOf(c);
+  let group: CacheWrite[] = [];
+  let size = 0;
+  for (const w of writes) {
+    if (group.length && size + w.bytes.byteLength > MAX_VALUE_BYTES) {
+      await stub.cacheSet(group);
+      [group, size] = [[], 0];
+    }
+    group.push(w);
+    size += w.bytes.byteLength;
+  }
+  if (group.length) await stub.cacheSet(group);
   return c.json({ success: true, count: entries.length });
 });
 
@@ -41,9 +58,7 @@ cacheWrites.post('/deleteMany', async (c) => {
   const check = new Checker(await readBody(c));
   const keys = check.stringArray('keys', 500);
   check.done();
-  const base = prefixOf(c.get('project').id);
-  const unique = [...new Set(keys)];
-  const existed = await Promise.all(unique.map(async (key) => (await readEntry(c.env.CACHE, base + key)) !== null));
-  await Promise.all(unique.map((key) => c.env.CACHE.delete(base + key)));
-  return c.json({ success: true, count: keys.length, deleted: existed.filter(Boolean).length });
+  keys.forEach((key, i) => checkKey(key, `keys[${i}]`));
+  const deleted = await cacheOf(c).cacheDelete(keys);
+  return c.json({ success: true, count: keys.length, deleted });
 });

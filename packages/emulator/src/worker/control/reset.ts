@@ -1,14 +1,6 @@
 // POST /__emulator/reset: every project's cache, files, tables and jobs, and the emulator's own records.
+import { projectDb, type ProjectDb } from '../db/project-db';
 import type { Env } from '../env';
-
-async function wipeKv(kv: KVNamespace): Promise<void> {
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list(cursor ? { cursor } : {});
-    await Promise.all(page.keys.map((k) => kv.delete(k.name)));
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-}
 
 async function wipeBucket(bucket: R2Bucket): Promise<void> {
   let cursor: string | undefined;
@@ -20,14 +12,15 @@ async function wipeBucket(bucket: R2Bucket): Promise<void> {
 }
 
 /** Drops every table, view and trigger of a project database (a few passes for foreign keys). */
-async function wipeDb(db: D1Database): Promise<void> {
+async function wipeDb(db: ProjectDb): Promise<void> {
   for (let pass = 0; pass < 5; pass++) {
-    const { results } = await db
-      .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'")
-      .all<{ type: string; name: string }>();
+    // skipWhenEmpty: a database in memory that no request has used yet is not started just for this.
+    const results = (await db.query("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'", [], {
+      skipWhenEmpty: true,
+    })) as { type: string; name: string }[];
     if (!results.length) return;
     for (const { type, name } of results) {
-      await db.prepare(`DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}"`).run().catch(() => undefined);
+      await db.query(`DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}"`).catch(() => undefined);
     }
   }
 }
@@ -39,13 +32,11 @@ async function emptyTables(db: D1Database): Promise<void> {
 }
 
 export async function resetAll(env: Env): Promise<void> {
-  await wipeKv(env.CACHE);
+  // Each project's Durable Object (its cache).
+  await Promise.all(env.PROJECTS.map(({ project }) => env.PROJECT.get(env.PROJECT.idFromName(project)).reset()));
   await wipeBucket(env.FILES);
   await wipeBucket(env.SMARTER_FILES);
   await emptyTables(env.SMARTER);
-  for (const { db } of env.PROJECTS) {
-    const binding = env[db as `DB_${number}`];
-    if (binding) await wipeDb(binding);
-  }
+  for (const { project } of env.PROJECTS) await wipeDb(projectDb(env.PROJECT_DB, project));
   await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox', 'DELETE FROM search_docs', 'DELETE FROM search_config', 'DELETE FROM auth_users', 'DELETE FROM auth_tokens', 'DELETE FROM auth_codes', 'DELETE FROM gateway_wallets', 'DELETE FROM gateway_usage'].map((sql) => env.EMU.prepare(sql)));
 }

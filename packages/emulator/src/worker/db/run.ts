@@ -1,13 +1,12 @@
 // One statement on the project's D1 database. DDL is allowed here (the real API refuses it): a
 // project in the emulator must be able to create its tables.
 import { ApiError } from '../errors';
+import { EngineError, type ProjectDb, type Row } from './project-db';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
-export async function runStatement(db: D1Database, sql: string, params: unknown[]): Promise<Row[]> {
-  const statement = db.prepare(sql);
-  const { results } = await (params.length ? statement.bind(...params) : statement).all<Row>();
-  return results;
+export function runStatement(db: ProjectDb, sql: string, params: unknown[]): Promise<Row[]> {
+  return db.query(sql, params);
 }
 
 /** The engine's message, for DB_QUERY_FAILED. */
@@ -15,6 +14,9 @@ export function sqlError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The engine's failure (D1's timeout included: a 400, which clients do not retry) is DB_QUERY_FAILED; anything else goes on as it is. */
 export function queryFailed(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (!(error instanceof EngineError)) throw error;
   return new ApiError(400, 'DB_QUERY_FAILED', sqlError(error));
 }

@@ -2,6 +2,7 @@
 // project's consumer key (`ask_test_...`, printed by the launcher) or an access token of one of the
 // project's end users (from the public auth routes). The project API key is not a credential here.
 import { createMiddleware } from 'hono/factory';
+import { projectDb } from '../db/project-db';
 import type { ConsumerEnv, Env } from '../env';
 import { ApiError } from '../errors';
 import { verifyToken } from '../users/crypto';
@@ -28,9 +29,8 @@ export const consumerAuth = createMiddleware<ConsumerEnv>(async (c, next) => {
   const byKey = c.env.PROJECTS.find((p) => p.consumerKey === credential);
   const who = byKey ? { project: byKey.project, consumer: byKey.consumer } : credential.startsWith('ask_') ? undefined : await fromUserToken(c.env, credential);
   const entry = who && c.env.PROJECTS.find((p) => p.project === who.project);
-  const db = entry && c.env[entry.db as `DB_${number}`];
-  if (!who || !entry || !db) throw unauthorized();
-  c.set('project', { id: entry.project, db });
+  if (!who || !entry) throw unauthorized();
+  c.set('project', { id: entry.project, db: projectDb(c.env.PROJECT_DB, entry.project) });
   c.set('consumer', who.consumer);
   await next();
 });

@@ -14,12 +14,10 @@ import { faults } from '../faults/middleware';
 import { idempotency } from '../idempotency';
 import { writeLog } from '../write-log';
 import { consumerAuth } from './consumer-auth';
-import { spend, usage, wallet, type Owner } from './wallet';
+import { debit, spend, usage, wallet, type Owner } from './wallet';
 
 const DEFAULT_USAGE_DAYS = 30;
 const MAX_USAGE_DAYS = 365;
-// Longer than any client waits (the SDK's limit is 60 s): a spent wallet is not retried.
-const QUOTA_RETRY_AFTER_S = 24 * 60 * 60;
 
 function owner(c: Context<ConsumerEnv>, apiSlug: string | undefined): Owner {
   if (!apiSlug) throw validationError({ api_slug: ['Required'] });
@@ -40,12 +38,11 @@ function consumerRoutes(chatPath: string): Hono<ConsumerEnv> {
   routes.post(chatPath, async (c) => {
     const who = owner(c, c.req.param('apiSlug'));
     const req = parseChatRequest(await readBody(c));
-    const { balance } = await wallet(c.env, who);
-    if (balance <= 0) {
+    // Checked and charged in one statement (wallet.ts): concurrent completions cannot overdraw.
+    const { charged, balance } = await debit(c.env, who, usageOf(req).total_tokens);
+    if (!charged) {
       throw new ApiError(429, 'QUOTA_EXCEEDED', `The wallet of this consumer for ${who.apiSlug} is empty`, { balance });
     }
-    const { total_tokens } = usageOf(req);
-    await spend(c.env, who, total_tokens, total_tokens);
     return completionResponse(c, req);
   });
   routes.get('/me/wallet', async (c) => {
@@ -56,7 +53,8 @@ function consumerRoutes(chatPath: string): Hono<ConsumerEnv> {
   routes.onError((error, c) => {
     const response = onError(error, c);
     if (!(error instanceof ApiError)) return response;
-    if (error.status === 429) response.headers.set('retry-after', String(QUOTA_RETRY_AFTER_S));
+    // A quota 429 carries no Retry-After: the platform documents none, and a client that honours
+    // one without a cap (openai-node does) would sleep for as long as it says.
     return c.json({ ...errorBody(error.code, error.message, error.details), error: error.message }, error.status, Object.fromEntries(response.headers));
   });
   return routes;

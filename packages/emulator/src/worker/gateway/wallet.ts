@@ -50,6 +50,25 @@ export async function spend(env: Env, who: Owner, units: number, tokens: number)
   await env.EMU.batch(statements);
 }
 
+/**
+ * A completion's charge: spends `tokens` only if the balance is above zero, checked and spent in one
+ * conditional UPDATE (atomic in D1), so concurrent completions cannot all pass the check before any
+ * spends. Answers whether it was charged, and the balance after (or as it stands when refused).
+ */
+export async function debit(env: Env, who: Owner, tokens: number): Promise<{ charged: boolean; balance: number }> {
+  await wallet(env, who);
+  const row = await env.EMU.prepare(
+    'UPDATE gateway_wallets SET total_consumed = total_consumed + ? WHERE project = ? AND api_slug = ? AND consumer = ? AND total_purchased - total_consumed > 0 RETURNING total_purchased - total_consumed AS balance',
+  )
+    .bind(tokens, who.project, who.apiSlug, who.consumer)
+    .first<{ balance: number }>();
+  if (!row) return { charged: false, balance: (await wallet(env, who)).balance };
+  if (tokens > 0) {
+    await env.EMU.prepare('INSERT INTO gateway_usage (project, api_slug, consumer, tokens, at) VALUES (?, ?, ?, ?, ?)').bind(who.project, who.apiSlug, who.consumer, tokens, Date.now()).run();
+  }
+  return { charged: true, balance: row.balance };
+}
+
 export async function usage(env: Env, who: Owner, days: number): Promise<{ total_tokens: number; total_requests: number; days: number }> {
   const row = await env.EMU.prepare('SELECT COALESCE(SUM(tokens), 0) AS tokens, COUNT(*) AS requests FROM gateway_usage WHERE project = ? AND api_slug = ? AND consumer = ? AND at >= ?')
     .bind(who.project, who.apiSlug, who.consumer, Date.now() - days * DAY_MS)

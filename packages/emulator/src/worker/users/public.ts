@@ -25,6 +25,7 @@ import {
   revokeToken,
   updateUser,
   useCode,
+  useRefreshToken,
   type UserRow,
 } from './store';
 
@@ -223,8 +224,8 @@ publicAuth.post('/:projectSlug/auth/refresh', async (c) => {
   const claims = await checkToken(c.env, String(refreshToken), project, 'project', 'refresh');
   const user = await findUserById(c.env, project, 'project', claims.sub);
   if (!user) throw new ApiError(401, 'AUTH_TOKEN_INVALID', 'Invalid refresh token');
-  // Rotation: the old refresh token is used up.
-  await revokeToken(c.env, claims);
+  // Rotation: the old refresh token is used up, by this call only.
+  if (!(await useRefreshToken(c.env, claims))) throw new ApiError(401, 'AUTH_TOKEN_INVALID', 'Invalid refresh token');
   return c.json(await signedIn(c, user));
 });
 

@@ -185,6 +185,17 @@ export async function revokeToken(env: Env, claims: TokenClaims): Promise<void> 
     .run();
 }
 
+/**
+ * Uses up a refresh token (rotation): true for the one call that revokes it. One conditional UPDATE,
+ * so of concurrent refreshes with the same token exactly one wins; checkToken alone is a read.
+ */
+export async function useRefreshToken(env: Env, claims: TokenClaims): Promise<boolean> {
+  const result = await env.EMU.prepare("UPDATE auth_tokens SET revoked = 1 WHERE jti = ? AND project = ? AND user_id = ? AND typ = 'refresh' AND revoked = 0")
+    .bind(claims.jti, claims.pid, claims.sub)
+    .run();
+  return result.meta.changes === 1;
+}
+
 /** Revokes every refresh token of a user (after a password reset). */
 export async function revokeAllRefresh(env: Env, user: UserRow): Promise<void> {
   await env.EMU.prepare("UPDATE auth_tokens SET revoked = 1 WHERE project = ? AND pool = ? AND user_id = ? AND typ = 'refresh'").bind(user.project, user.pool, user.id).run();

@@ -1,0 +1,180 @@
+// Each project's D1 database runs in a workerd process of its own, with D1's query duration limit.
+//
+// Why: Miniflare runs D1 as a Durable Object inside the workerd process of the workers, and workerd
+// runs every worker and Durable Object of a process on one thread. A SQLite statement runs to its
+// end on that thread, and nothing in workerd stops it (no statement timeout; CPU limits are not
+// enforced locally). One runaway query of one project therefore froze every project, the cache,
+// the Smarter API and the health route, for as long as it ran.
+//
+// So the Aerostack worker sends each statement to the launcher (the service binding `PROJECT_DB`,
+// a Node function), which runs it in that project's own Miniflare instance, started at its first
+// statement. A statement still running after `timeoutMs` (D1's limit, 30 s) gets D1's error; as on
+// the platform, where the database's Durable Object is reset, the statements queued behind it get
+// the same error, and the instance is killed (SIGKILL) and started again at the next statement. The
+// data stays on disk (the data directory, or a temporary one for `inMemory` that lives until
+// `stop()`), so a reset loses only the killed statement's own writes, which SQLite rolls back.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { Log, LogLevel, Miniflare, Response, type Request } from 'miniflare';
+
+/** D1's documented limit: "Maximum SQL query duration: 30 seconds". */
+export const D1_QUERY_TIMEOUT_MS = 30_000;
+
+/** What D1 answers when a statement outlives the limit and the database object is reset. */
+export const D1_TIMEOUT_MESSAGE = 'D1_ERROR: D1 DB storage operation exceeded timeout which caused object to be reset.';
+
+/** One statement, as the worker sends it; the answer is `{results}` or `{error}` (the engine's message). */
+export interface Statement {
+  project: string;
+  sql: string;
+  params: unknown[];
+}
+export type Outcome = { results: Record<string, unknown>[] } | { error: string };
+
+// The whole worker of a project's instance: one statement per request, D1's message on failure.
+const DB_WORKER = `export default {
+  async fetch(request, env) {
+    const { sql, params } = await request.json();
+    try {
+      const statement = env.DB.prepare(sql);
+      const { results } = await (params.length ? statement.bind(...params) : statement).all();
+      return Response.json({ results });
+    } catch (error) {
+      return Response.json({ error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+};`;
+
+/**
+ * workerd's output, line by line. Not `pipe(process.stdout)`: a killed instance's streams are
+ * destroyed without ending, so each restart would leave its listeners on process.stdout.
+ */
+function passOutput(stdout: Readable, stderr: Readable): void {
+  createInterface({ input: stdout }).on('line', (line) => process.stdout.write(`${line}\n`));
+  createInterface({ input: stderr }).on('line', (line) => process.stderr.write(`${line}\n`));
+}
+
+class ProjectDatabase {
+  #instance: Promise<Miniflare> | undefined;
+  /** The exit of a killed instance: the next one waits for it (never two processes on one file). */
+  #killed: Promise<void> = Promise.resolve();
+  /** The statements sent and not yet answered, each with the function that answers it. */
+  readonly #pending = new Set<(outcome: Outcome) => void>();
+  /** Whether a statement was ever sent: a database in a new temporary directory is empty until then. */
+  #used = false;
+
+  constructor(
+    private readonly id: string,
+    private readonly persist: string,
+    private readonly timeoutMs: number,
+    private readonly compatibilityDate: string,
+  ) {}
+
+  get used(): boolean {
+    return this.#used;
+  }
+
+  async run(sql: string, params: unknown[]): Promise<Outcome> {
+    const instance = this.#start();
+    const mf = await instance;
+    return new Promise<Outcome>((resolve) => {
+      const answer = (outcome: Outcome) => {
+        clearTimeout(timer);
+        this.#pending.delete(answer);
+        resolve(outcome);
+      };
+      this.#pending.add(answer);
+      const timer = setTimeout(() => this.#reset(instance), this.timeoutMs);
+      mf.dispatchFetch('http://project-db/', { method: 'POST', body: JSON.stringify({ sql, params }) })
+        .then((response) => response.json() as Promise<Outcome>)
+        .then(answer, (error: unknown) => answer({ error: `D1_ERROR: ${error instanceof Error ? error.message : String(error)}` }));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const instance = this.#instance;
+    this.#instance = undefined;
+    await Promise.all([instance?.then((mf) => mf.dispose()).catch(() => undefined), this.#killed]);
+  }
+
+  #start(): Promise<Miniflare> {
+    if (this.#instance) return this.#instance;
+    this.#used = true;
+    const killed = this.#killed;
+    const instance = killed.then(async () => {
+      const mf = new Miniflare({
+        modules: true,
+        script: DB_WORKER,
+        compatibilityDate: this.compatibilityDate,
+        host: '127.0.0.1',
+        port: 0,
+        cf: false,
+        log: new Log(LogLevel.WARN),
+        handleRuntimeStdio: passOutput,
+        d1Databases: { DB: this.id },
+        d1Persist: this.persist,
+      });
+      await mf.ready;
+      return mf;
+    });
+    this.#instance = instance;
+    instance.catch(() => {
+      if (this.#instance === instance) this.#instance = undefined; // the next statement tries again
+    });
+    return instance;
+  }
+
+  /** The limit is reached: every pending statement gets D1's error, and the process is killed. */
+  #reset(instance: Promise<Miniflare>): void {
+    if (this.#instance !== instance) return; // already reset
+    this.#instance = undefined;
+    for (const answer of [...this.#pending]) answer({ error: D1_TIMEOUT_MESSAGE });
+    this.#killed = instance.then((mf) => mf.dispose()).catch(() => undefined);
+  }
+}
+
+export interface ProjectDatabasesOptions {
+  projects: string[];
+  /** Where D1 persists (the data directory's `d1`), or undefined for a temporary directory. */
+  persist: string | undefined;
+  timeoutMs: number;
+  compatibilityDate: string;
+}
+
+/** The projects' databases, and the service binding through which the worker reaches them. */
+export class ProjectDatabases {
+  readonly #databases: Map<string, ProjectDatabase>;
+  readonly #temporary: string | undefined;
+
+  private constructor(databases: Map<string, ProjectDatabase>, temporary: string | undefined) {
+    this.#databases = databases;
+    this.#temporary = temporary;
+  }
+
+  static async create(options: ProjectDatabasesOptions): Promise<ProjectDatabases> {
+    const temporary = options.persist ? undefined : await mkdtemp(join(tmpdir(), 'aerostack-emulator-d1-'));
+    const persist = options.persist ?? temporary ?? '';
+    const databases = new Map(options.projects.map((id) => [id, new ProjectDatabase(id, persist, options.timeoutMs, options.compatibilityDate)]));
+    return new ProjectDatabases(databases, temporary);
+  }
+
+  /**
+   * `PROJECT_DB`: POST a Statement, get an Outcome. `skipWhenEmpty` (a read of /__emulator/reset):
+   * a database in memory that no statement used yet is empty, so the answer is `[]` without starting it.
+   */
+  readonly binding = async (request: Request): Promise<Response> => {
+    const body = (await request.json()) as Statement & { skipWhenEmpty?: boolean };
+    const database = this.#databases.get(body.project);
+    if (!database) return Response.json({ error: `Unknown project ${body.project}` }, { status: 404 });
+    if (body.skipWhenEmpty && this.#temporary && !database.used) return Response.json({ results: [] });
+    return Response.json(await database.run(body.sql, Array.isArray(body.params) ? body.params : []));
+  };
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.#databases.values()].map((d) => d.stop()));
+    if (this.#temporary) await rm(this.#temporary, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,27 @@
+// A project's database, as the worker sees it: each statement goes to the launcher through the
+// service binding PROJECT_DB, which runs it in the project's own workerd process with D1's query
+// duration limit (src/project-databases.ts). A D1 binding in this process would let one runaway
+// statement freeze every worker of the process (workerd runs them all on one thread).
+import { ApiError } from '../errors';
+
+export type Row = Record<string, unknown>;
+
+export interface ProjectDb {
+  /** One statement; rejects with the engine's message (a D1_ERROR, the timeout's included). */
+  query(sql: string, params?: unknown[], options?: { skipWhenEmpty?: boolean }): Promise<Row[]>;
+}
+
+/** The engine's failure: its message becomes a DB_QUERY_FAILED. */
+export class EngineError extends Error {}
+
+export function projectDb(binding: Fetcher, project: string): ProjectDb {
+  return {
+    async query(sql, params = [], options = {}) {
+      const response = await binding.fetch('http://project-db/', { method: 'POST', body: JSON.stringify({ project, sql, params, ...options }) });
+      if (!response.ok) throw new ApiError(500, 'INTERNAL_ERROR', `Project database unavailable (${response.status})`);
+      const outcome = await response.json<{ results: Row[] } | { error: string }>();
+      if ('error' in outcome) throw new EngineError(outcome.error);
+      return outcome.results;
+    },
+  };
+}
