@@ -13,7 +13,7 @@ export type ChatStreamParams = ChatParams & {
  * A streamed chat completion. Awaiting it gives the stream once the headers are in (an error
  * status is thrown here); iterate it for chunks, `break` to stop generating and close the connection.
  */
-export function chatStream(client: Client, params: ChatStreamParams, options?: RequestOptions): APIPromise<Stream<ChatCompletionChunk>> {
+export function chatStream(client: Client, params: ChatStreamParams = {} as ChatStreamParams, options?: RequestOptions): APIPromise<Stream<ChatCompletionChunk>> {
   const { includeUsage, ...rest } = params;
   const body = { ...rest, stream: true, stream_options: includeUsage ? { include_usage: true } : undefined };
   return streamRequest<ChatCompletionChunk>(client, { method: 'POST', path: '/ai/chat', body }, options);

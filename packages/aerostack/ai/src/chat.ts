@@ -9,7 +9,7 @@ export type ChatCompletionResponse = Schemas['ChatCompletionResponse'];
  * shape, also from a server that answers the older `{ response: "..." }` (spec 1.0.0): its text
  * becomes the one assistant choice.
  */
-export function chat(client: Client, params: ChatParams, options?: RequestOptions): APIPromise<ChatCompletionResponse> {
+export function chat(client: Client, params: ChatParams = {} as ChatParams, options?: RequestOptions): APIPromise<ChatCompletionResponse> {
   return mapResult(client.post<ChatCompletionResponse | null>('/ai/chat', params, options), ({ data: b }) =>
     b && !Array.isArray(b.choices) && typeof b.response == 'string'
       ? { ...b, choices: [{ index: 0, message: { role: 'assistant' as const, content: b.response } }] }

@@ -12,7 +12,7 @@ export type ResendVerificationParams = Body<'projectResendVerification'>;
 export type ResendVerificationResult = Result<'projectResendVerification'>;
 
 /** Confirms an email address with the token of the verification link (`GET /verify-email?token=`). */
-export function verifyEmail(client: Client, projectSlug: string, params: VerifyEmailParams, options?: RequestOptions): APIPromise<VerifyEmailResult> {
+export function verifyEmail(client: Client, projectSlug: string, params: VerifyEmailParams = {} as VerifyEmailParams, options?: RequestOptions): APIPromise<VerifyEmailResult> {
   const check = () => requireText('token', params.token);
   return publicRequest<VerifyEmailResult>(client, projectSlug, { method: 'GET', route: '/verify-email', query: { token: params.token }, check }, options);
 }
@@ -21,7 +21,7 @@ export function verifyEmail(client: Client, projectSlug: string, params: VerifyE
 export function resendVerificationEmail(
   client: Client,
   projectSlug: string,
-  params: ResendVerificationParams,
+  params: ResendVerificationParams = {} as ResendVerificationParams,
   options?: RequestOptions,
 ): APIPromise<ResendVerificationResult> {
   const check = () => checkEmail(params.email);

@@ -7,6 +7,6 @@ import type { Body } from './spec';
 export type LoginParams = Body<'projectLogin'>;
 
 /** Signs an end user in with email and password. Wrong credentials are an `AuthenticationError` (401). */
-export function login(client: Client, projectSlug: string, params: LoginParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
+export function login(client: Client, projectSlug: string, params: LoginParams = {} as LoginParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
   return mapResult(publicRequest(client, projectSlug, { method: 'POST', route: '/login', body: params }, options), (r) => toAuthResult(r.data));
 }

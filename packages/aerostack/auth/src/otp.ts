@@ -10,12 +10,12 @@ export type SendOTPResult = Result<'projectSendOtp'>;
 export type VerifyOTPParams = Body<'projectVerifyOtp'>;
 
 /** Sends a one-time code to an email address or a phone number. */
-export function sendOTP(client: Client, projectSlug: string, params: SendOTPParams, options?: RequestOptions): APIPromise<SendOTPResult> {
+export function sendOTP(client: Client, projectSlug: string, params: SendOTPParams = {} as SendOTPParams, options?: RequestOptions): APIPromise<SendOTPResult> {
   return publicRequest<SendOTPResult>(client, projectSlug, { method: 'POST', route: '/otp/send', body: params, check: () => checkContact(params) }, options);
 }
 
 /** Signs in with the 6-digit code sent by `sendOTP`. */
-export function verifyOTP(client: Client, projectSlug: string, params: VerifyOTPParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
+export function verifyOTP(client: Client, projectSlug: string, params: VerifyOTPParams = {} as VerifyOTPParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
   const check = () => {
     checkContact(params);
     checkOtpCode(params.code);

@@ -12,7 +12,7 @@ export type ResetPasswordResult = Result<'projectResetPassword'>;
 export function requestPasswordReset(
   client: Client,
   projectSlug: string,
-  params: RequestPasswordResetParams,
+  params: RequestPasswordResetParams = {} as RequestPasswordResetParams,
   options?: RequestOptions,
 ): APIPromise<RequestPasswordResetResult> {
   const check = () => checkEmail(params.email);
@@ -20,7 +20,7 @@ export function requestPasswordReset(
 }
 
 /** Sets a new password with the token from the reset link. */
-export function resetPassword(client: Client, projectSlug: string, params: ResetPasswordParams, options?: RequestOptions): APIPromise<ResetPasswordResult> {
+export function resetPassword(client: Client, projectSlug: string, params: ResetPasswordParams = {} as ResetPasswordParams, options?: RequestOptions): APIPromise<ResetPasswordResult> {
   const check = () => {
     requireText('token', params.token);
     checkStrongPassword(params.newPassword, 'newPassword');

@@ -11,7 +11,7 @@ export type RegisterParams = Body<'projectRegister'>;
  * Registers an end user of a project. The answer may carry tokens, or `requiresVerification: true`
  * and none (the user must confirm the email first). A taken email is a `ConflictError` (409).
  */
-export function register(client: Client, projectSlug: string, params: RegisterParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
+export function register(client: Client, projectSlug: string, params: RegisterParams = {} as RegisterParams, options?: RequestOptions): APIPromise<ProjectAuthResult> {
   const check = () => {
     checkEmail(params.email);
     checkStrongPassword(params.password);

@@ -6,7 +6,7 @@ export type SigninParams = Body<'authSignin'>;
 export type SigninResult = Result<'authSignin'>;
 
 /** Signs a platform user in. Sent with the API key. Wrong credentials are an `AuthenticationError` (401). */
-export function signin(client: Client, params: SigninParams, options?: RequestOptions): APIPromise<SigninResult> {
+export function signin(client: Client, params: SigninParams = {} as SigninParams, options?: RequestOptions): APIPromise<SigninResult> {
   const check = () => {
     checkEmail(params.email);
     requireText('password', params.password);

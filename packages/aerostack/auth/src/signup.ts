@@ -6,7 +6,7 @@ export type SignupParams = Body<'authSignup'>;
 export type SignupResult = Result<'authSignup'>;
 
 /** Creates a platform user (201). Sent with the API key. A taken email is a `ConflictError` (409). */
-export function signup(client: Client, params: SignupParams, options?: RequestOptions): APIPromise<SignupResult> {
+export function signup(client: Client, params: SignupParams = {} as SignupParams, options?: RequestOptions): APIPromise<SignupResult> {
   const check = () => {
     checkEmail(params.email);
     if (typeof params.password !== 'string' || params.password.length < 8) fail('password must be at least 8 characters long', 'password');

@@ -7,6 +7,6 @@ export type DeleteManyParams = Body<'cacheDeleteMany'>;
 export type DeleteManyResult = Result<'cacheDeleteMany'>;
 
 /** Deletes up to 500 keys in one request; `count` is how many were asked for, `deleted` how many existed. */
-export function deleteMany(client: Client, params: DeleteManyParams, options?: RequestOptions): APIPromise<DeleteManyResult> {
+export function deleteMany(client: Client, params: DeleteManyParams = {} as DeleteManyParams, options?: RequestOptions): APIPromise<DeleteManyResult> {
   return client.request<DeleteManyResult>({ method: 'POST', path: '/cache/deleteMany', body: params, check: () => checkKeys(params.keys, MAX_DELETE_BATCH) }, options);
 }

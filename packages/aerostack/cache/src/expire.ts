@@ -6,7 +6,7 @@ export type ExpireParams = Body<'cacheExpire'>;
 export type ExpireResult = Result<'cacheExpire'>;
 
 /** Makes an existing key expire `ttl` seconds from now (the server reads and rewrites it: not atomic). */
-export function expire(client: Client, params: ExpireParams, options?: RequestOptions): APIPromise<ExpireResult> {
+export function expire(client: Client, params: ExpireParams = {} as ExpireParams, options?: RequestOptions): APIPromise<ExpireResult> {
   return client.request<ExpireResult>(
     {
       method: 'POST',

@@ -7,6 +7,6 @@ export type GetManyParams = Body<'cacheGetMany'>;
 export type GetManyResult = Result<'cacheGetMany'>;
 
 /** Reads up to 100 keys in one request; `results` has one entry per key, with `exists`. */
-export function getMany(client: Client, params: GetManyParams, options?: RequestOptions): APIPromise<GetManyResult> {
+export function getMany(client: Client, params: GetManyParams = {} as GetManyParams, options?: RequestOptions): APIPromise<GetManyResult> {
   return client.request<GetManyResult>({ method: 'POST', path: '/cache/getMany', body: params, idempotent: true, check: () => checkKeys(params.keys, MAX_BATCH) }, options);
 }

@@ -6,7 +6,7 @@ export type GetParams = Body<'cacheGet'>;
 export type GetResult = Result<'cacheGet'>;
 
 /** Reads one key. A missing key is `{ value: null, exists: false }`, not an error. */
-export function get(client: Client, params: GetParams, options?: RequestOptions): APIPromise<GetResult> {
+export function get(client: Client, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<GetResult> {
   // Written out rather than with `mapResult`: this is the call every bundle has.
   return new APIPromise(
     client

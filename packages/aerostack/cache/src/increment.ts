@@ -10,7 +10,7 @@ export type IncrementResult = Result<'cacheIncrement'>;
  * starts at `initialValue` (default 0) and gets `ttl` seconds to live. Read-modify-write on the
  * server, so not atomic under concurrent increments of one key.
  */
-export function increment(client: Client, params: IncrementParams, options?: RequestOptions): APIPromise<IncrementResult> {
+export function increment(client: Client, params: IncrementParams = {} as IncrementParams, options?: RequestOptions): APIPromise<IncrementResult> {
   return client.request<IncrementResult>(
     {
       method: 'POST',

@@ -10,5 +10,5 @@ export { keys, type KeysParams, type KeysResult } from './keys';
 export { flush, type FlushParams, type FlushResult } from './flush';
 export { expire, type ExpireParams, type ExpireResult } from './expire';
 export { increment, type IncrementParams, type IncrementResult } from './increment';
-export { MAX_BATCH, MAX_DELETE_BATCH, MAX_LIST_LIMIT } from './limits';
+export { MAX_BATCH, MAX_DELETE_BATCH, MAX_KEY_BYTES, MAX_LIST_LIMIT } from './limits';
 export { Cache } from './cache';

@@ -9,6 +9,6 @@ export type DeleteResult = Result<'cacheDelete'>;
  * Deletes one key (`POST /cache/delete`). Named `remove` because `delete` is a reserved word for
  * a function; the `Cache` class calls the same operation `delete`.
  */
-export function remove(client: Client, params: DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
+export function remove(client: Client, params: DeleteParams = {} as DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
   return client.request<DeleteResult>({ method: 'POST', path: '/cache/delete', body: params, check: () => checkKey(params.key) }, options);
 }

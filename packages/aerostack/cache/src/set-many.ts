@@ -7,7 +7,7 @@ export type SetManyParams = Body<'cacheSetMany'>;
 export type SetManyResult = Result<'cacheSetMany'>;
 
 /** Stores up to 100 entries in one request, each with its own optional `ttl`; `count` says how many were stored. */
-export function setMany(client: Client, params: SetManyParams, options?: RequestOptions): APIPromise<SetManyResult> {
+export function setMany(client: Client, params: SetManyParams = {} as SetManyParams, options?: RequestOptions): APIPromise<SetManyResult> {
   return client.request<SetManyResult>(
     {
       method: 'POST',

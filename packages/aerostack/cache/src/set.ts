@@ -6,7 +6,7 @@ export type SetParams = Body<'cacheSet'>;
 export type SetResult = Result<'cacheSet'>;
 
 /** Stores any JSON value under a key, for `ttl` seconds when given (else until deleted). */
-export function set(client: Client, params: SetParams, options?: RequestOptions): APIPromise<SetResult> {
+export function set(client: Client, params: SetParams = {} as SetParams, options?: RequestOptions): APIPromise<SetResult> {
   return client.request<SetResult>(
     {
       method: 'POST',

@@ -3,11 +3,24 @@
 
 /** The core's `invalidInput`: throws a VALIDATION_ERROR naming the field. */
 import { invalidInput as fail } from '@aerostack/core';
+import { MAX_KEY_BYTES } from './limits';
 
 export { fail };
 
+/**
+ * A non-empty string of at most MAX_KEY_BYTES in UTF-8, without a lone surrogate (which no store can
+ * hold): the server refuses both, after the whole request has been sent.
+ */
 export function checkKey(value: unknown, field = 'key'): void {
   if (typeof value !== 'string' || !value) fail(`${field}: a non-empty string`, field);
+  let bytes = 0;
+  try {
+    // Each %XX is one UTF-8 byte; encodeURIComponent throws on a lone surrogate.
+    bytes = encodeURIComponent(value).replace(/%../g, '.').length;
+  } catch {
+    fail(`${field}: not valid Unicode (a lone surrogate)`, field);
+  }
+  if (bytes > MAX_KEY_BYTES) fail(`${field}: at most ${MAX_KEY_BYTES} bytes in UTF-8, got ${bytes}`, field);
 }
 
 /** `ttl` and the like: optional unless `required`, a whole number of seconds above zero. */

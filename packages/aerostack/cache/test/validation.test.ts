@@ -50,6 +50,12 @@ const cases: [string, (c: Client) => PromiseLike<unknown>, string, string][] = [
   ['increment: fractional amount', (c) => cache.increment(c, { key: 'a', amount: 0.5 }), 'amount', 'amount: an integer'],
   ['increment: initialValue NaN', (c) => cache.increment(c, { key: 'a', initialValue: NaN }), 'initialValue', 'initialValue: an integer'],
   ['increment: ttl zero', (c) => cache.increment(c, { key: 'a', ttl: 0 }), 'ttl', 'ttl: a positive integer (seconds)'],
+  // The server's key limits (it answered 500 to these, and the SDK then retried).
+  ['set: key of 513 bytes', (c) => cache.set(c, { key: 'k'.repeat(513), value: 1 }), 'key', 'key: at most 512 bytes in UTF-8, got 513'],
+  ['get: key of 171 three-byte characters (513 bytes)', (c) => cache.get(c, { key: '€'.repeat(171) }), 'key', 'key: at most 512 bytes in UTF-8, got 513'],
+  ['set: key with a lone surrogate', (c) => cache.set(c, { key: 'a\uD800b', value: 1 }), 'key', 'key: not valid Unicode (a lone surrogate)'],
+  ['getMany: a key over the limit', (c) => cache.getMany(c, { keys: ['a', 'x'.repeat(600)] }), 'keys[1]', 'keys[1]: at most 512 bytes in UTF-8, got 600'],
+  ['get: no params at all', (c) => cache.get(c, loose(undefined)), 'key', 'key: a non-empty string'],
 ];
 
 describe('bad input is refused before sending', () => {
@@ -75,6 +81,10 @@ describe('bad input is refused before sending', () => {
       .post('/v1/cache/deleteMany').reply(200, { success: true, count: 500, deleted: 0 })
       .post('/v1/cache/list').reply(200, { keys: [], list_complete: true });
     await cache.getMany(client(), { keys: keys(100) });
+    // 512 bytes: 510 ASCII + one two-byte character; an emoji (a surrogate pair) is 4 bytes.
+    nock('https://api.aerostack.dev').post('/v1/cache/get').reply(200, { value: 1, exists: true }).post('/v1/cache/get').reply(200, { value: 1, exists: true });
+    await cache.get(client(), { key: 'k'.repeat(510) + 'é' });
+    await cache.get(client(), { key: '😀'.repeat(128) });
     await cache.deleteMany(client(), { keys: keys(500) });
     await cache.list(client(), { limit: 1000 });
     expect(nock.isDone()).toBe(true);

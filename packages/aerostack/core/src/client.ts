@@ -15,9 +15,15 @@ export class Client {
   declare readonly _preset: Preset;
   /** @internal Sends one call with the resolved settings; not part of the stable API. */
   declare readonly _send: Send;
+  /** The options as given, for `withOptions`. (No spread, JSON.stringify or util.inspect sees a private field.) */
+  readonly #options: ClientOptions;
 
   constructor(options: ClientOptions, preset: Preset) {
-    this.options = options;
+    this.#options = options;
+    // `apiKey` and `headers` (where credentials go) stay readable but are not enumerable, so that
+    // JSON.stringify, util.inspect, spreads and Object.entries of the client or its options never show them.
+    const { apiKey, headers, ...shown } = options;
+    this.options = Object.defineProperties(shown, { apiKey: { value: apiKey }, headers: { value: headers } });
     this._preset = preset;
     [(this as { baseURL: string }).baseURL, (this as { _send: Send })._send] = connect(preset, options);
   }
@@ -25,7 +31,7 @@ export class Client {
   /** A client with some defaults changed; this one is left as it is. */
   withOptions(options: ClientOptions): this {
     return new (this.constructor as new (o: ClientOptions, p: Preset) => this)(
-      { ...this.options, ...options, headers: { ...this.options.headers, ...options.headers } },
+      { ...this.#options, ...options, headers: { ...this.#options.headers, ...options.headers } },
       this._preset,
     );
   }

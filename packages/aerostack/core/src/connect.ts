@@ -1,5 +1,5 @@
 import { readEnv } from './env';
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, errorClassFor, InvalidRequestError, SDKError } from './errors';
+import { abortError, APIConnectionError, APIConnectionTimeoutError, errorClassFor, InvalidRequestError, SDKError } from './errors';
 import { scrubber } from './logger';
 import { withLogging } from './logging';
 import { errorFromResponse, parseJSON } from './response';
@@ -29,7 +29,20 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
   // Base URL precedence: baseURL option, environment option, the base-URL variable, the environment variable, the default.
   const name = options.environment ?? (env('BASE_URL') ? undefined : env('ENVIRONMENT'));
   const baseURL: string | undefined = options.baseURL || (name === undefined ? (env('BASE_URL') ?? preset.baseURL) : preset.environments?.[name]);
-  if (!baseURL && name !== undefined) throw new InvalidRequestError(`Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`);
+  // An unknown environment, or a mistyped base URL, fails here, once, rather than as connection
+  // errors after retries. A query or a fragment would land in the middle of every request's URL.
+  let validURL: boolean | undefined;
+  try {
+    validURL = /^https?:\/\/[^?#]+$/.test(new URL(baseURL as string).href);
+  } catch {
+    // Not a URL at all (or none: an unknown environment).
+  }
+  if (!validURL) {
+    throw new InvalidRequestError(
+      baseURL ? `Invalid baseURL "${baseURL}": an http(s) URL with no ?query or #fragment` : `Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`,
+      { code: 'INVALID_OPTION' },
+    );
+  }
   // Lower-cased names; the caller's headers win over the defaults.
   const clientHeaders: Record<string, string> = { accept: 'application/json', [preset.versionHeader ?? 'x-sdk-version']: VERSION };
   for (const key in options.headers) clientHeaders[key.toLowerCase()] = options.headers[key] as string;
@@ -46,7 +59,12 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
     const auth = spec.auth ?? clientAuth; // `false`: none
     if (!auth) return {};
     if (typeof auth === 'function') return auth(apiKey);
-    if (!apiKey) throw new InvalidRequestError(`Missing API key: pass { apiKey }${preset.env ? ` or set ${preset.env}_API_KEY` : ''}`, { code: 'MISSING_API_KEY' });
+    // A key pasted with a newline or a space fails here, before anything is sent, and is never retried.
+    if (!apiKey || /[^!-~]/.test(apiKey)) {
+      throw new InvalidRequestError(`${apiKey ? 'Invalid' : 'Missing'} API key: pass { apiKey }${preset.env ? ` or set ${preset.env}_API_KEY` : ''}, the key alone (no space or line break)`, {
+        code: apiKey ? 'INVALID_API_KEY' : 'MISSING_API_KEY',
+      });
+    }
     return 'header' in auth ? { [auth.header]: apiKey } : { authorization: `${auth.scheme} ${apiKey}` };
   };
 
@@ -85,7 +103,7 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
       const ctx: RequestContext = { method, url, headers: { ...headers, ...(await authHeaders(spec)), 'x-retry-count': `${attempt}` }, attempt, maxRetries: policy.maxRetries };
       let error: SDKError;
       let retryAfter: number | undefined;
-      if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
+      if (signal?.aborted) throw abortError(signal);
       await hooks.beforeRequest?.(ctx);
 
       const controller = new AbortController();
@@ -117,16 +135,19 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
             keepSignal = true;
             return { data: response as T, response, requestId, body: undefined };
           }
-          const body = await parseJSON(response, requestId);
+          const body = await parseJSON(response, requestId, scrub);
           return { data: (preset.unwrap ? preset.unwrap(body) : body) as T, response, requestId: requestId ?? preset.requestId?.(body), body };
         }
         error = await errorFromResponse(response, preset, requestId, scrub);
         // A status the policy retries — unless the preset read it as another failure (Smarter's 503
-        // "... not found" is a NotFoundError), which no retry would mend.
-        if (mayRetry && policy.statuses.includes(response.status) && error instanceof errorClassFor(response.status)) retryAfter = retryAfterMs(response.headers) ?? -1;
+        // "... not found" is a NotFoundError), or it is a spent quota (Aerostack's 429 QUOTA_EXCEEDED,
+        // OpenAI's insufficient_quota): no retry would mend those.
+        if (mayRetry && policy.statuses.includes(response.status) && error instanceof errorClassFor(response.status) && !/quota/i.test(error.code as string)) {
+          retryAfter = retryAfterMs(response.headers) ?? -1;
+        }
       } catch (cause) {
         if (cause instanceof SDKError) error = cause;
-        else if (signal?.aborted) error = new APIUserAbortError('Request was aborted', { cause });
+        else if (signal?.aborted) error = abortError(signal);
         else if (controller.signal.reason === TIMED_OUT) error = new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, { cause });
         // (A fetch's message may quote the request, key included.)
         else error = new APIConnectionError(scrub(`Connection error: ${(cause as Error | undefined)?.message ?? String(cause)}`), { cause });

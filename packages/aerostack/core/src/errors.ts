@@ -87,7 +87,7 @@ export class ConflictError extends APIError {
 export class UnprocessableEntityError extends APIError {
   static override readonly kind: string = 'UnprocessableEntityError';
 }
-/** 429: too many requests. `headers` carries `retry-after` when the server sent it. */
+/** 429: too many requests. `headers` carries `retry-after` when the server sent it. A spent quota (`code` QUOTA_EXCEEDED) is never retried. */
 export class RateLimitError extends APIError {
   static override readonly kind: string = 'RateLimitError';
 }
@@ -129,6 +129,9 @@ export class StreamError extends SDKError {
 export function invalidInput(message: string, field?: string): never {
   throw new InvalidRequestError(message, { code: 'VALIDATION_ERROR', details: { field } });
 }
+
+/** The error for a call the caller's signal aborted: the signal's reason is its cause. */
+export const abortError = (signal: AbortSignal | undefined): APIUserAbortError => new APIUserAbortError('Request was aborted', { cause: signal?.reason });
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,

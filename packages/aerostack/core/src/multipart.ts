@@ -2,7 +2,7 @@
 // (files stay lazy, nothing is read here); a ReadableStream part makes the body a pull-based
 // stream that reads a source only when the consumer pulls and passes its chunks through as is.
 
-import { InvalidRequestError } from './errors';
+import { invalidInput } from './errors';
 
 /** File contents: a Blob/File, bytes, UTF-8 text, or a stream of bytes. */
 export type UploadSource = Blob | Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array>;
@@ -31,8 +31,9 @@ export interface MultipartBody {
 // Names and filenames are escaped as browsers do: `"` → %22, CR → %0D, LF → %0A.
 const esc = (s: string): string => s.replace(/["\r\n]/g, encodeURIComponent);
 
+/** A VALIDATION_ERROR naming the field, as every operation's own checks give. */
 function fail(name: string, why: string): never {
-  throw new InvalidRequestError(`Multipart field "${name}" ${why}`);
+  invalidInput(`Multipart field "${name}" ${why}`, name);
 }
 
 /** Encodes fields as a multipart/form-data body. `boundary` is random unless given. */

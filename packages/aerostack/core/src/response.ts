@@ -32,9 +32,18 @@ export function tryJSON(text: string): unknown {
   }
 }
 
+/** A copy of the headers with the key cut out of every value: an error keeps it, and errors get printed. */
+function scrubHeaders({ headers }: Response, scrub: (text: string) => string): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => copy.append(name, scrub(value)));
+  return copy;
+}
+
 /** The typed error for a non-success response (`requestId`: the header's). Always resolves: a body that cannot be read is an empty body. */
 export async function errorFromResponse(response: Response, preset: Preset, requestId: string | undefined, scrub: (text: string) => string = String): Promise<APIError> {
-  const { status, headers } = response;
+  const { status } = response;
+  // The key never travels in an error, even when the server echoed it in a header (or a redirect's location).
+  const headers = scrubHeaders(response, scrub);
   // The key never travels in an error, even when the server's body echoed it.
   const text = scrub(await response.text().catch(() => ''));
   const body = tryJSON(text); // undefined for an empty body too
@@ -56,11 +65,14 @@ export async function errorFromResponse(response: Response, preset: Preset, requ
 }
 
 /** Parses a success body as JSON (a 204 has none: undefined). A body that is not JSON, an empty one included, is a typed error, never a crash in user code. */
-export async function parseJSON(response: Response, requestId: string | undefined): Promise<unknown> {
-  const { status, headers } = response;
+export async function parseJSON(response: Response, requestId: string | undefined, scrub: (text: string) => string = String): Promise<unknown> {
+  const { status } = response;
   if (status === 204) return undefined;
   const text = await response.text();
   const body = tryJSON(text);
-  if (body === undefined) throw new InvalidResponseError(`${status}: expected JSON, got "${text.slice(0, 80)}"`, { status, requestId, headers, body: text });
+  if (body === undefined) {
+    const shown = scrub(text);
+    throw new InvalidResponseError(`${status}: expected JSON, got "${shown.slice(0, 80)}"`, { status, requestId, headers: scrubHeaders(response, scrub), body: shown });
+  }
   return body;
 }

@@ -1,4 +1,4 @@
-import { APIUserAbortError } from './errors';
+import { abortError } from './errors';
 import type { RetryPolicy } from './types';
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -34,7 +34,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
   return new Promise((resolve, reject) => {
     const abort = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError('Request was aborted'));
+      reject(abortError(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', abort);

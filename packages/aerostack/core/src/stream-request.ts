@@ -22,5 +22,5 @@ export function streamRequest<T>(
   // Between chunks, the call's timeout is the idle timeout: resolved as connect() resolves it (a
   // literal there, not a shared constant: an exported constant costs every JSON bundle its name).
   const idleTimeout = options?.timeout ?? client.options.timeout ?? client._preset.timeout ?? 60_000;
-  return mapResult(request, (r) => new Stream<T>(r.data, { idleTimeout, ...streamOptions }));
+  return mapResult(request, (r) => new Stream<T>(r.data, { idleTimeout, signal: options?.signal, ...streamOptions }));
 }

@@ -2,7 +2,7 @@
 // ending with `data: [DONE]`). Any way out before the body ends cancels it, closing the
 // connection.
 
-import { APIConnectionTimeoutError, APIUserAbortError, StreamError, type SDKError } from './errors';
+import { abortError, APIConnectionTimeoutError, APIUserAbortError, StreamError, type SDKError } from './errors';
 import { NO_TIMEOUT } from './connect';
 import { clip, defaultParseError, readable, tryJSON } from './response';
 import { createSSEParser, type ServerSentEvent } from './sse';
@@ -16,6 +16,8 @@ export interface StreamOptions<T> {
    * default); 0, unset (on a Stream you make yourself) or 2^31 and above (`Infinity`): wait forever.
    */
   idleTimeout?: number | undefined;
+  /** The caller's signal (`streamRequest` passes the call's): when it aborts the body, its reason is the error's cause. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A StreamError from an error frame: whatever shape its JSON has (as for error responses), or plain text. */
@@ -58,6 +60,7 @@ export class Stream<T> implements AsyncIterable<T> {
   declare readonly response: Response;
   readonly #decode: (event: ServerSentEvent) => T | undefined;
   readonly #idle: number;
+  readonly #signal: AbortSignal | undefined;
   #used = false;
 
   constructor(response: Response, options: StreamOptions<T> = {}) {
@@ -66,6 +69,7 @@ export class Stream<T> implements AsyncIterable<T> {
     const idle = options.idleTimeout ?? 0;
     // 0, or past what timers hold (2^31 ms; Infinity): none (a timer would fire at once).
     this.#idle = idle > 0 && idle < NO_TIMEOUT ? idle : 0;
+    this.#signal = options.signal;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -87,7 +91,7 @@ export class Stream<T> implements AsyncIterable<T> {
             .read()
             .then(resolve, (e: unknown) => {
               ended = true; // an errored body needs no cancel
-              reject(cut(e));
+              reject(this.#signal?.aborted ? abortError(this.#signal) : cut(e));
             })
             .finally(() => clearTimeout(timer));
         });

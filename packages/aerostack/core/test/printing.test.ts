@@ -10,8 +10,12 @@ const KEY = 'ac_secret_PRINTME0123456789';
 
 // Runs first: this file starts, as the main entry does, with nothing installed.
 describe('printing a client, in the main entry', () => {
-  it('shows the object as it is (a browser console would)', () => {
-    expect(inspect(new AerostackClient({ apiKey: KEY }))).toContain(KEY);
+  it('shows the object as it is, but for the key and headers, which are not enumerable', () => {
+    const client = new AerostackClient({ apiKey: KEY, timeout: 5_000, headers: { Authorization: 'Bearer user-jwt-abc' } });
+    const printed = inspect(client, { depth: 5 });
+    expect(printed).not.toContain('PRINTME');
+    expect(printed).not.toContain('user-jwt-abc');
+    expect(printed).toContain('timeout: 5000');
   });
 });
 

@@ -108,14 +108,14 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     });
     const stream = await streamRequest<{ n: number }>(client(), { method: 'POST', path: '/ai/chat', body: {} }, callOptions, streamOptions);
     const seen: number[] = [];
-    const started = Date.now();
+    // No bound on how long it took (a loaded machine is slow): a stall timer that never fired would
+    // hang here until the test's time limit, and the message says which timer ended it.
     const error = await (async () => {
       for await (const event of stream) seen.push(event.n);
     })().catch((e: unknown) => e);
     expect(seen).toEqual([1]);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toBe('Stream stalled: no data for 300 ms');
-    expect(Date.now() - started).toBeLessThan(5_000);
     await hungUp;
   });
 

@@ -22,7 +22,7 @@ export const MAX_BATCH_STATEMENTS = 25;
  * Each statement succeeds or fails on its own: the result says which (`success`, `error` per entry;
  * the top-level `success` is true only when all did). With `{ throwOnError: true }` a failure throws.
  */
-export function batch(client: Client, params: BatchParams, options?: BatchOptions): APIPromise<BatchResult> {
+export function batch(client: Client, params: BatchParams = {} as BatchParams, options?: BatchOptions): APIPromise<BatchResult> {
   const { queries } = params;
   const sent = client.request<BatchResult>(
     {

@@ -6,7 +6,7 @@ export type BillingLogParams = Body<'gatewayBillingLog'>;
 export type BillingLogResult = Result<'gatewayBillingLog'>;
 
 /** Records units a consumer used, for billing. Sent with the developer's API key (`X-Aerostack-Key`). */
-export function billingLog(client: Client, params: BillingLogParams, options?: RequestOptions): APIPromise<BillingLogResult> {
+export function billingLog(client: Client, params: BillingLogParams = {} as BillingLogParams, options?: RequestOptions): APIPromise<BillingLogResult> {
   const check = () => {
     requireText('consumerId', params.consumerId);
     requireText('apiId', params.apiId);

@@ -10,7 +10,7 @@ import { chatCompletionsPath } from './routes';
  */
 export function chatCompletionsStream(
   client: Client,
-  params: ChatCompletionsParams,
+  params: ChatCompletionsParams = {} as ChatCompletionsParams,
   options?: ConsumerRequestOptions,
 ): APIPromise<Stream<ChatCompletionChunk>> {
   const { apiSlug, ...body } = params;

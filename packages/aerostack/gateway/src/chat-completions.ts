@@ -5,9 +5,10 @@ import { chatCompletionsPath } from './routes';
 
 /**
  * A chat completion through a gateway API, as a consumer (`Authorization: Bearer <consumerKey>`).
- * A 429 (the consumer's rate limit or quota) is retried after `Retry-After`, then thrown as `RateLimitError`.
+ * A 429 for the consumer's rate limit is retried after `Retry-After`, then thrown as `RateLimitError`; a spent wallet
+ * (`QUOTA_EXCEEDED`) is thrown at once.
  */
-export function chatCompletions(client: Client, params: ChatCompletionsParams, options?: ConsumerRequestOptions): APIPromise<ChatCompletion> {
+export function chatCompletions(client: Client, params: ChatCompletionsParams = {} as ChatCompletionsParams, options?: ConsumerRequestOptions): APIPromise<ChatCompletion> {
   const { apiSlug, ...body } = params;
   return client.request<ChatCompletion>({ method: 'POST', path: chatCompletionsPath(client, apiSlug, options), body, auth: consumerAuth(options) }, options);
 }

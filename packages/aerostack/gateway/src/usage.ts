@@ -13,7 +13,7 @@ export interface UsageParams {
 export type UsageResult = Result<'gatewayUsage'>;
 
 /** The calling consumer's token and request totals (`GET .../me/usage?api_slug=&days=`, Bearer). */
-export function getUsage(client: Client, params: UsageParams, options?: ConsumerRequestOptions): APIPromise<UsageResult> {
+export function getUsage(client: Client, params: UsageParams = {} as UsageParams, options?: ConsumerRequestOptions): APIPromise<UsageResult> {
   const { apiSlug, days } = params;
   const check = () => {
     requireText('apiSlug', apiSlug);

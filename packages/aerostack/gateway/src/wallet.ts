@@ -11,7 +11,7 @@ export interface WalletParams {
 export type WalletResult = Result<'gatewayWallet'>;
 
 /** The calling consumer's wallet for a gateway API (`GET .../me/wallet?api_slug=`, Bearer). */
-export function getWallet(client: Client, params: WalletParams, options?: ConsumerRequestOptions): APIPromise<WalletResult> {
+export function getWallet(client: Client, params: WalletParams = {} as WalletParams, options?: ConsumerRequestOptions): APIPromise<WalletResult> {
   return client.request<WalletResult>(
     {
       method: 'GET',

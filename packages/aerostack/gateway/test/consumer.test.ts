@@ -174,6 +174,25 @@ describe('chatCompletionsStream', () => {
     expect(error.code).toBe('RATE_LIMIT_EXCEEDED');
   });
 
+  // The gateway's spent wallet: `429 QUOTA_EXCEEDED` (the emulator's shape, with the string `error`
+  // the platform's clients read). It used to be retried whenever its Retry-After was short or absent.
+  it.each([
+    ['without Retry-After', {}],
+    ['with a short Retry-After', { 'retry-after': '1' }],
+  ])('a spent quota (429 QUOTA_EXCEEDED) %s is never retried: a RateLimitError with that code', async (_name, headers) => {
+    const quota = () => json({ code: 'QUOTA_EXCEEDED', message: 'The wallet of this consumer for my-api is empty', details: { balance: 0 }, error: 'The wallet of this consumer for my-api is empty' }, 429, headers);
+    for (const call of [
+      (f: ReturnType<typeof scriptedFetch>) => chatCompletions(clientWith(f), { apiSlug: 'my-api', messages }, { consumerKey: KEY, retry: { initialDelay: 1 } }),
+      (f: ReturnType<typeof scriptedFetch>) => chatCompletionsStream(clientWith(f), { apiSlug: 'my-api', messages }, { consumerKey: KEY, retry: { initialDelay: 1 } }),
+    ]) {
+      const fetch = scriptedFetch(quota(), quota(), quota());
+      const error = await rejection(call(fetch));
+      expect(fetch.calls).toHaveLength(1);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error).toMatchObject({ status: 429, code: 'QUOTA_EXCEEDED', details: { balance: 0 } });
+    }
+  });
+
   it('an error frame mid-stream is a StreamError', async () => {
     const fetch = scriptedFetch(sse([chunk('Hel'), { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'quota hit mid-stream' } }]));
     const stream = await chatCompletionsStream(clientWith(fetch), { apiSlug: 'my-api', messages }, { consumerKey: KEY });

@@ -9,6 +9,6 @@ export type CancelResult = Result<'queueCancelJob'>;
  * Asks for a job to be cancelled. Advisory: a job that already completed or failed cannot be, and
  * the answer is then `{ success: false, note }` rather than an error.
  */
-export function cancel(client: Client, params: CancelParams, options?: RequestOptions): APIPromise<CancelResult> {
+export function cancel(client: Client, params: CancelParams = {} as CancelParams, options?: RequestOptions): APIPromise<CancelResult> {
   return client.request({ method: 'POST', path: '/queue/cancel', body: params, check: () => checkText(params.jobId, 'jobId') }, options);
 }

@@ -9,7 +9,7 @@ export type EnqueueResult = Result<'queueEnqueue'>;
  * Adds a job: `enqueue(client, { type: 'send-email', data: { to } })`, due now or `delay` seconds
  * from now. Resolves to `{ jobId, success }` (the server answers 201 Created).
  */
-export function enqueue(client: Client, params: EnqueueParams, options?: RequestOptions): APIPromise<EnqueueResult> {
+export function enqueue(client: Client, params: EnqueueParams = {} as EnqueueParams, options?: RequestOptions): APIPromise<EnqueueResult> {
   const { delay } = params;
   return client.request(
     {

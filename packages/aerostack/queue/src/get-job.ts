@@ -9,6 +9,6 @@ export type GetJobResult = Result<'queueGetJob'>;
  * Reads a job by id: `{ job, exists }`. An unknown id (or one older than the 7 days jobs are kept)
  * is `{ job: null, exists: false }`, not an error.
  */
-export function getJob(client: Client, params: GetJobParams, options?: RequestOptions): APIPromise<GetJobResult> {
+export function getJob(client: Client, params: GetJobParams = {} as GetJobParams, options?: RequestOptions): APIPromise<GetJobResult> {
   return client.request({ method: 'POST', path: '/queue/job', body: params, idempotent: true, check: () => checkText(params.jobId, 'jobId') }, options);
 }

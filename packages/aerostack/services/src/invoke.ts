@@ -10,7 +10,7 @@ export type InvokeResult<R = Result<'servicesInvoke'>['result']> = Omit<Result<'
  * Calls one of the project's services by name with a JSON input:
  * `invoke<Receipt>(client, { serviceName: 'billing-webhook', data: { orderId } })`.
  */
-export function invoke<R = Result<'servicesInvoke'>['result']>(client: Client, params: InvokeParams, options?: RequestOptions): APIPromise<InvokeResult<R>> {
+export function invoke<R = Result<'servicesInvoke'>['result']>(client: Client, params: InvokeParams = {} as InvokeParams, options?: RequestOptions): APIPromise<InvokeResult<R>> {
   const { serviceName, data } = params;
   return client.request(
     {

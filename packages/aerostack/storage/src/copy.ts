@@ -7,7 +7,7 @@ export type CopyParams = Body<'storageCopy'>;
 export type CopyResult = Result<'storageCopy'>;
 
 /** Copies a file to another key. */
-export function copy(client: Client, params: CopyParams, options?: RequestOptions): APIPromise<CopyResult> {
+export function copy(client: Client, params: CopyParams = {} as CopyParams, options?: RequestOptions): APIPromise<CopyResult> {
   const { sourceKey, destKey } = params;
   return client.request<CopyResult>(
     {

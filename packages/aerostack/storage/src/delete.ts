@@ -6,7 +6,7 @@ export type DeleteParams = Body<'storageDelete'>;
 export type DeleteResult = Result<'storageDelete'>;
 
 /** Deletes a file (`delete` on the `Storage` class; `delete` is a reserved word for a function). */
-export function remove(client: Client, params: DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
+export function remove(client: Client, params: DeleteParams = {} as DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
   return client.request<DeleteResult>(
     { method: 'POST', path: '/storage/delete', body: { ...params, key: trimKey(params.key) }, check: () => checkKey(params.key) },
     options,

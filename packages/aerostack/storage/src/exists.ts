@@ -6,7 +6,7 @@ export type ExistsParams = Body<'storageExists'>;
 export type ExistsResult = Result<'storageExists'>;
 
 /** `{ exists }`: whether a file is there. */
-export function exists(client: Client, params: ExistsParams, options?: RequestOptions): APIPromise<ExistsResult> {
+export function exists(client: Client, params: ExistsParams = {} as ExistsParams, options?: RequestOptions): APIPromise<ExistsResult> {
   return client.request<ExistsResult>(
     { method: 'POST', path: '/storage/exists', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,

@@ -7,7 +7,7 @@ export type GetUrlParams = Body<'storageGetUrl'>;
 export type GetUrlResult = Result<'storageGetUrl'>;
 
 /** The public CDN URL of a file. */
-export function getUrl(client: Client, params: GetUrlParams, options?: RequestOptions): APIPromise<GetUrlResult> {
+export function getUrl(client: Client, params: GetUrlParams = {} as GetUrlParams, options?: RequestOptions): APIPromise<GetUrlResult> {
   return client.request<GetUrlResult>(
     { method: 'POST', path: '/storage/getUrl', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,

@@ -10,6 +10,7 @@ export interface DownloadedFile {
   contentType: string;
   /** Bytes, from `Content-Length` when the server sent it. */
   size: number | undefined;
+  /** Unquoted (`abc`, not the header's `"abc"`), as getMetadata and list give it. */
   etag: string | undefined;
   /** The contents as a stream, for files too large to hold. (Its errors are the runtime's own; the methods below turn a cut download into an APIConnectionError.) */
   body: ReadableStream<Uint8Array> | null;
@@ -22,7 +23,7 @@ export interface DownloadedFile {
 }
 
 /** Downloads a file without buffering it. A missing key is a NotFoundError. */
-export function get(client: Client, params: GetParams, options?: RequestOptions): APIPromise<DownloadedFile> {
+export function get(client: Client, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<DownloadedFile> {
   // Written out rather than with `mapResult`: a smaller bundle for the call apps make most.
   return new APIPromise(
     client
@@ -50,7 +51,8 @@ function downloaded(response: Response): DownloadedFile {
   return {
     contentType: headers.get('content-type') ?? 'application/octet-stream',
     size: length ? Number(length) : undefined,
-    etag: headers.get('etag') ?? undefined,
+    // Unquoted, as getMetadata and list give it (the header quotes it: `"abc"`).
+    etag: headers.get('etag')?.replace(/^"(.*)"$/, '$1'),
     body: response.body,
     bytes: async () => new Uint8Array(await read<ArrayBuffer>('arrayBuffer')()),
     text: read('text'),

@@ -7,7 +7,7 @@ export type GetMetadataParams = Body<'storageGetMetadata'>;
 export type GetMetadataResult = Result<'storageGetMetadata'>;
 
 /** A file's size, type, modification time and etag, without its contents. */
-export function getMetadata(client: Client, params: GetMetadataParams, options?: RequestOptions): APIPromise<GetMetadataResult> {
+export function getMetadata(client: Client, params: GetMetadataParams = {} as GetMetadataParams, options?: RequestOptions): APIPromise<GetMetadataResult> {
   return client.request<GetMetadataResult>(
     { method: 'POST', path: '/storage/getMetadata', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,

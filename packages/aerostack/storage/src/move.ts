@@ -7,7 +7,7 @@ export type MoveParams = Body<'storageMove'>;
 export type MoveResult = Result<'storageMove'>;
 
 /** Moves a file to another key. The server copies, then deletes: not atomic. */
-export function move(client: Client, params: MoveParams, options?: RequestOptions): APIPromise<MoveResult> {
+export function move(client: Client, params: MoveParams = {} as MoveParams, options?: RequestOptions): APIPromise<MoveResult> {
   const { sourceKey, destKey } = params;
   return client.request<MoveResult>(
     {

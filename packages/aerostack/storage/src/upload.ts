@@ -1,4 +1,4 @@
-import { multipart, type APIPromise, type Client, type RequestOptions, type UploadSource } from '@aerostack/core';
+import { APIPromise, multipart, type Client, type RequestOptions, type UploadSource } from '@aerostack/core';
 import { contentTypeFor } from './content-type';
 import { checkKey, trimKey } from './keys';
 import type { Result } from './spec';
@@ -19,11 +19,18 @@ export interface UploadParams {
 export type UploadResult = Result<'storageUpload'>;
 
 /** Uploads a file as multipart/form-data (fields `key`, `contentType`, `file`), streamed. */
-export function upload(client: Client, params: UploadParams, options?: RequestOptions): APIPromise<UploadResult> {
-  const key = trimKey(params.key);
-  const { file } = params;
-  const contentType = params.contentType || contentTypeFor(key) || (file instanceof Blob && file.type) || 'application/octet-stream';
-  // The metadata goes first, so a server can place the object before the bytes arrive.
-  const form = multipart({ key, contentType, file: { data: file, filename: key.slice(key.lastIndexOf('/') + 1), contentType } });
-  return client.request<UploadResult>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType, check: () => checkKey(params.key) }, options);
+export function upload(client: Client, params: UploadParams = {} as UploadParams, options?: RequestOptions): APIPromise<UploadResult> {
+  // The body is encoded before the request, inside the call: a bad key or file (a VALIDATION_ERROR
+  // naming it) rejects the call, as every operation's checks do, rather than throwing.
+  return new APIPromise(
+    (async () => {
+      checkKey(params.key);
+      const key = trimKey(params.key);
+      const { file } = params;
+      const contentType = params.contentType || contentTypeFor(key) || (file instanceof Blob && file.type) || 'application/octet-stream';
+      // The metadata goes first, so a server can place the object before the bytes arrive.
+      const form = multipart({ key, contentType, file: { data: file, filename: key.slice(key.lastIndexOf('/') + 1), contentType } });
+      return client.request<UploadResult>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }, options).withResponse();
+    })(),
+  );
 }

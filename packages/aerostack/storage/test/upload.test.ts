@@ -216,12 +216,18 @@ describe('upload: errors', () => {
     expect(fetch.calls).toHaveLength(1);
   });
 
-  it('rejects a missing or unsupported file before sending', () => {
+  it('rejects (never throws) a missing or unsupported file before sending, with code VALIDATION_ERROR naming the field', async () => {
     const fetch = scriptedFetch();
     const client = clientWith(fetch);
-    expect(() => upload(client, { key: 'a.txt', file: undefined as unknown as string })).toThrow(InvalidRequestError);
-    expect(() => upload(client, { key: 'a.txt', file: { a: 1 } as unknown as string })).toThrow(/"file" must be/);
-    expect(() => upload(client, { key: 'a.txt', file: 'x', contentType: 'text/plain\r\nX-Evil: 1' })).toThrow(InvalidRequestError);
+    const bad = (params: unknown) => upload(client, params as never);
+    // Was: thrown synchronously, and `file: 123` without a code.
+    for (const file of [undefined, 123, { a: 1 }]) {
+      await expect(bad({ key: 'a.txt', file })).rejects.toMatchObject({ name: 'InvalidRequestError', code: 'VALIDATION_ERROR', details: { field: 'file' } });
+    }
+    await expect(bad({ key: 'a.txt', file: { a: 1 } })).rejects.toThrow(/"file" must be/);
+    await expect(bad({ key: 'a.txt', file: 'x', contentType: 'text/plain\r\nX-Evil: 1' })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(bad({ key: '../a.txt', file: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'key' } });
+    await expect(bad(undefined)).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'key' } });
     expect(fetch.calls).toHaveLength(0);
   });
 });

@@ -24,7 +24,7 @@ export type ChatCompletion = Schemas['ChatCompletion'];
  * (`POST prompts/passthrough/<provider>/`). A write: not retried (Smarter honours no idempotency
  * keys), unless you pass an `idempotencyKey`.
  */
-export function createCompletion(client: SmarterClient, params: ChatCompletionCreateParams, options?: ChatCompletionOptions): APIPromise<ChatCompletion> {
+export function createCompletion(client: SmarterClient, params: ChatCompletionCreateParams = {} as ChatCompletionCreateParams, options?: ChatCompletionOptions): APIPromise<ChatCompletion> {
   const { provider = options?.provider ?? 'openai', ...body } = params;
   return client.request<ChatCompletion>(
     {

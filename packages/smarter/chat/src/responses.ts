@@ -20,7 +20,7 @@ export type ResponseResult<T = unknown> = ResponseObject & {
  * `{ type: 'json_object' }`, the output is parsed into `parsed`, and output that is not JSON rejects
  * with an InvalidResponseError. A write: not retried unless you pass an `idempotencyKey`.
  */
-export function createResponse<T = unknown>(client: SmarterClient, params: ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseResult<T>> {
+export function createResponse<T = unknown>(client: SmarterClient, params: ResponseCreateParams = {} as ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseResult<T>> {
   const json = (params.text?.format ?? params.response_format)?.type === 'json_object';
   return new APIPromise(
     client

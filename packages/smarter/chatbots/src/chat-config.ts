@@ -15,7 +15,7 @@ export interface ChatConfigParams {
 }
 
 /** A chatbot's chat config: a session key, its settings (snake_case), history, plugins and functions. */
-export function chatConfig(client: SmarterClient, params: ChatConfigParams, options?: RequestOptions): APIPromise<ChatConfig> {
+export function chatConfig(client: SmarterClient, params: ChatConfigParams = {} as ChatConfigParams, options?: RequestOptions): APIPromise<ChatConfig> {
   const { name, uid, sessionKey, newSession } = params;
   return byGeneration<ChatConfig>(
     client,

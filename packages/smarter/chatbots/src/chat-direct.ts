@@ -20,7 +20,7 @@ export interface ChatDirectParams {
  * `chatbots/<id>/chat/` (v0.13) / `llm-clients/<id>/prompt/` (v0.14). The endpoint answers the
  * chat as a JSON string, read here like a prompt's answer. Never retried.
  */
-export function chatDirect(client: SmarterClient, target: ChatTarget, params: ChatDirectParams, options?: RequestOptions): APIPromise<DirectChatResult> {
+export function chatDirect(client: SmarterClient, target: ChatTarget = {} as ChatTarget, params: ChatDirectParams = {} as ChatDirectParams, options?: RequestOptions): APIPromise<DirectChatResult> {
   const { url, chatbotId } = target;
   const body = { messages: params.messages, session_key: params.sessionKey };
   const check = () => {

@@ -4,7 +4,7 @@ import { byGeneration } from './generation';
 import { need } from './validate';
 
 /** Deploys a chatbot (`deployed` becomes true). Never retried. */
-export function deploy(client: SmarterClient, params: NameParams, options?: RequestOptions): APIPromise<void> {
+export function deploy(client: SmarterClient, params: NameParams = {} as NameParams, options?: RequestOptions): APIPromise<void> {
   const { name } = params;
   return byGeneration<undefined>(
     client,

@@ -9,7 +9,7 @@ export interface NameParams {
 }
 
 /** A chatbot's manifest. A name that does not exist is a `NotFoundError` (the server says 503). */
-export function describe(client: SmarterClient, params: NameParams, options?: RequestOptions): APIPromise<ChatbotManifest> {
+export function describe(client: SmarterClient, params: NameParams = {} as NameParams, options?: RequestOptions): APIPromise<ChatbotManifest> {
   const { name } = params;
   return byGeneration<ChatbotManifest>(
     client,

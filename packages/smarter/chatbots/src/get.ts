@@ -12,7 +12,7 @@ export interface GetParams extends ChatbotOptions {
  * A chatbot by name, ready to prompt: `(await get(client, { name })).prompt('Hello')`. A name that
  * does not exist is a `NotFoundError`.
  */
-export function get(client: SmarterClient, params: GetParams, options?: RequestOptions): APIPromise<Chatbot> {
+export function get(client: SmarterClient, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<Chatbot> {
   return new APIPromise(
     describe(client, params, options)
       .withResponse()

@@ -7,7 +7,7 @@ import { need } from './validate';
 export type LogsResult = Data<'cliLogs'>;
 
 /** A chatbot's logs (the server sends `{}` for now). */
-export function logs(client: SmarterClient, params: NameParams, options?: RequestOptions): APIPromise<LogsResult> {
+export function logs(client: SmarterClient, params: NameParams = {} as NameParams, options?: RequestOptions): APIPromise<LogsResult> {
   const { name } = params;
   return byGeneration<LogsResult>(
     client,

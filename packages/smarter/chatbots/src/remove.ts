@@ -4,7 +4,7 @@ import { byGeneration } from './generation';
 import { need } from './validate';
 
 /** Deletes a chatbot (the class calls it `delete`). A name that does not exist is a `NotFoundError`. Never retried. */
-export function remove(client: SmarterClient, params: NameParams, options?: RequestOptions): APIPromise<void> {
+export function remove(client: SmarterClient, params: NameParams = {} as NameParams, options?: RequestOptions): APIPromise<void> {
   const { name } = params;
   return byGeneration<undefined>(
     client,

@@ -4,7 +4,7 @@ import { byGeneration } from './generation';
 import { need } from './validate';
 
 /** Undeploys a chatbot (`deployed` becomes false). Never retried. */
-export function undeploy(client: SmarterClient, params: NameParams, options?: RequestOptions): APIPromise<void> {
+export function undeploy(client: SmarterClient, params: NameParams = {} as NameParams, options?: RequestOptions): APIPromise<void> {
   const { name } = params;
   return byGeneration<undefined>(
     client,

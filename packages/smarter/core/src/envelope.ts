@@ -28,6 +28,9 @@ export function journalKey(body: unknown): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/** `text` without a leading `<prefix>: `. */
+const withoutPrefix = (text: string, prefix: string | undefined): string => (prefix && text.startsWith(`${prefix}: `) ? text.slice(prefix.length + 2) : text);
+
 const AUTH_FAILURE = /not ?authenticated|authentication failed|valid api key/i;
 
 /**
@@ -38,10 +41,12 @@ const AUTH_FAILURE = /not ?authenticated|authentication failed|valid api key/i;
  */
 export function parseError(body: unknown, status: number): ErrorInfo {
   const error = isObject(body) && isObject(body.error) ? body.error : undefined;
+  const code = typeof error?.errorClass === 'string' ? error.errorClass : undefined;
   const info: ErrorInfo = error
     ? {
-        code: typeof error.errorClass === 'string' ? error.errorClass : undefined,
-        message: typeof error.description === 'string' ? error.description.trim().split('\n')[0] : undefined,
+        code,
+        // The platform starts the description with the class name, which the message shows already as its code.
+        message: typeof error.description === 'string' ? withoutPrefix(error.description.trim().split('\n')[0] as string, code) : undefined,
         details: error,
       }
     : { ...defaultParseError(body), ...(isObject(body) && typeof body.detail === 'string' && { message: body.detail }) };

@@ -121,7 +121,8 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.status).toBe(403);
     expect(error.code).toBe('SmarterAPIV1CLIViewErrorNotAuthenticated');
-    expect(error.message).toBe('403 SmarterAPIV1CLIViewErrorNotAuthenticated: SmarterAPIV1CLIViewErrorNotAuthenticated: authentication failed');
+    // The description's leading class name is not repeated (it was: "403 X: X: authentication failed").
+    expect(error.message).toBe('403 SmarterAPIV1CLIViewErrorNotAuthenticated: authentication failed');
     expect(error.message).not.toContain('Traceback');
     expect((error.details as { stacktrace: string }).stacktrace).toContain('Traceback');
     expect(error.requestId).toBe(JOURNAL);
@@ -138,8 +139,11 @@ describe('errors', () => {
     const error = await fail(failure(503, 'SAMBrokerErrorNotReady', 'SAMBrokerErrorNotReady: Chatbot nope not found'));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.status).toBe(503);
+    expect(error.message).toBe('503 SAMBrokerErrorNotReady: Chatbot nope not found');
     const other = await fail(failure(503, 'SAMBrokerErrorNotReady', 'the broker is busy'));
     expect(other).toBeInstanceOf(InternalServerError);
+    // A description that does not start with the class name is shown whole.
+    expect(other.message).toBe('503 SAMBrokerErrorNotReady: the broker is busy');
   });
 
   it('maps 400, 404, 405, 500 and 501 by status', async () => {

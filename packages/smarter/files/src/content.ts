@@ -15,7 +15,7 @@ export interface FileContent {
 }
 
 /** Downloads a file's content (`GET files/<id>/content/`) without buffering it. */
-export function content(client: SmarterClient, params: FileContentParams, options?: RequestOptions): APIPromise<FileContent> {
+export function content(client: SmarterClient, params: FileContentParams = {} as FileContentParams, options?: RequestOptions): APIPromise<FileContent> {
   const { fileId } = params;
   const request = client.request<Response>(
     { method: 'GET', path: path`files/${fileId}/content/`, parse: 'raw', check: () => checkString(fileId, 'fileId') },

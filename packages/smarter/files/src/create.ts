@@ -25,7 +25,7 @@ const isSource = (v: unknown): boolean =>
  * Uploads a file (`POST files/`, multipart/form-data with `purpose`, then `file`), streamed. A write:
  * not retried unless you pass an `idempotencyKey`, and a stream upload never is.
  */
-export function create(client: SmarterClient, params: FileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
+export function create(client: SmarterClient, params: FileCreateParams = {} as FileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
   const { file, purpose } = params;
   const [filename, data, contentType] = Array.isArray(file) ? (file as FileTuple) : [undefined, file as UploadSource];
   let form: MultipartBody | undefined;

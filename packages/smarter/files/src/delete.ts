@@ -8,7 +8,7 @@ export type FileDeleteParams = FileRetrieveParams;
 export type FileDeleted = Schemas['FileDeleted'];
 
 /** Deletes a file (`DELETE files/<id>/`; the class method is `delete`). An unknown id is a NotFoundError. */
-export function remove(client: SmarterClient, params: FileDeleteParams, options?: RequestOptions): APIPromise<FileDeleted> {
+export function remove(client: SmarterClient, params: FileDeleteParams = {} as FileDeleteParams, options?: RequestOptions): APIPromise<FileDeleted> {
   const { fileId } = params;
   return client.request<FileDeleted>({ method: 'DELETE', path: path`files/${fileId}/`, check: () => checkString(fileId, 'fileId') }, options);
 }

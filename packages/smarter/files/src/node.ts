@@ -29,7 +29,7 @@ export interface NodeFileCreateParams extends Omit<FileCreateParams, 'file'> {
  * `create(client, { file: 'input.jsonl', purpose: 'fine-tune' })`. A path that cannot be read is an
  * InvalidRequestError (code VALIDATION_ERROR).
  */
-export function create(client: SmarterClient, params: NodeFileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
+export function create(client: SmarterClient, params: NodeFileCreateParams = {} as NodeFileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
   const { file } = params;
   if (typeof file !== 'string' && !(file instanceof URL)) return createFile(client, { ...params, file }, options);
   return new APIPromise(

@@ -8,7 +8,7 @@ export interface FileRetrieveParams {
 }
 
 /** Reads a file's metadata (`GET files/<id>/`). An unknown id is a NotFoundError. */
-export function retrieve(client: SmarterClient, params: FileRetrieveParams, options?: RequestOptions): APIPromise<FileObject> {
+export function retrieve(client: SmarterClient, params: FileRetrieveParams = {} as FileRetrieveParams, options?: RequestOptions): APIPromise<FileObject> {
   const { fileId } = params;
   return client.request<FileObject>({ method: 'GET', path: path`files/${fileId}/`, check: () => checkString(fileId, 'fileId') }, options);
 }

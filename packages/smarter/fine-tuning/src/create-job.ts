@@ -10,7 +10,7 @@ export type FineTuningJob = Schemas['FineTuningJob'];
  * Starts a fine-tuning job (`POST fine_tuning/jobs/`). A write: not retried (Smarter honours no
  * idempotency keys) unless you pass an `idempotencyKey`.
  */
-export function createJob(client: SmarterClient, params: JobCreateParams, options?: RequestOptions): APIPromise<FineTuningJob> {
+export function createJob(client: SmarterClient, params: JobCreateParams = {} as JobCreateParams, options?: RequestOptions): APIPromise<FineTuningJob> {
   return client.request<FineTuningJob>(
     {
       method: 'POST',

@@ -10,7 +10,7 @@ export type FineTuningJobEvent = Schemas['FineTuningJobEvent'];
 export type JobEventListPage = Schemas['FineTuningJobEventList'];
 
 /** Lists a job's events, newest first (`GET fine_tuning/jobs/<id>/events/`), page by page as you iterate. */
-export function listJobEvents(client: SmarterClient, params: JobEventListParams, options?: RequestOptions): PagePromise<FineTuningJobEvent, JobEventListPage> {
+export function listJobEvents(client: SmarterClient, params: JobEventListParams = {} as JobEventListParams, options?: RequestOptions): PagePromise<FineTuningJobEvent, JobEventListPage> {
   const { jobId } = params;
   return listPages(client, path`fine_tuning/jobs/${jobId}/events/`, params, options, () => checkString(jobId, 'jobId'));
 }

@@ -8,7 +8,7 @@ export interface JobParams {
 }
 
 /** Reads a fine-tuning job (`GET fine_tuning/jobs/<id>/`). An unknown id is a NotFoundError. */
-export function retrieveJob(client: SmarterClient, params: JobParams, options?: RequestOptions): APIPromise<FineTuningJob> {
+export function retrieveJob(client: SmarterClient, params: JobParams = {} as JobParams, options?: RequestOptions): APIPromise<FineTuningJob> {
   const { jobId } = params;
   return client.request<FineTuningJob>({ method: 'GET', path: path`fine_tuning/jobs/${jobId}/`, check: () => checkString(jobId, 'jobId') }, options);
 }

@@ -9,7 +9,7 @@ export interface DeployParams {
 }
 
 /** Deploys a resource (a chatbot: `deployed` becomes true). 501 for kinds that cannot be deployed. Never retried. */
-export function deploy(client: SmarterClient, params: DeployParams, options?: RequestOptions): APIPromise<void> {
+export function deploy(client: SmarterClient, params: DeployParams = {} as DeployParams, options?: RequestOptions): APIPromise<void> {
   const { kind, name } = params;
   return kindRequest<undefined>(client, kind, (k) => ({ method: 'POST', path: path`cli/deploy/${k}/`, query: { name } }), options, () => {
     need(kind, 'kind');

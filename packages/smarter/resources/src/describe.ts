@@ -13,7 +13,7 @@ export interface DescribeParams<K extends string = Kind> {
  * One resource as its manifest, typed by kind (`describe(client, { kind: 'SqlPlugin', name })` is a
  * `SqlPluginManifest`). A name that does not exist is a `NotFoundError` (the server says 503).
  */
-export function describe<K extends string>(client: SmarterClient, params: DescribeParams<K>, options?: RequestOptions): APIPromise<ManifestOf<K>> {
+export function describe<K extends string>(client: SmarterClient, params: DescribeParams<K> = {} as DescribeParams<K>, options?: RequestOptions): APIPromise<ManifestOf<K>> {
   const { kind, name } = params;
   return kindRequest<ManifestOf<K>>(client, kind, (k) => ({ method: 'POST', path: path`cli/describe/${k}/`, query: { name }, idempotent: true }), options, () => {
     need(kind, 'kind');

@@ -9,7 +9,7 @@ export interface KindParams<K extends string = Kind> {
 }
 
 /** An example manifest of a kind, to start from. Needs no API key. */
-export function exampleManifest<K extends string>(client: SmarterClient, params: KindParams<K>, options?: RequestOptions): APIPromise<ManifestOf<K>> {
+export function exampleManifest<K extends string>(client: SmarterClient, params: KindParams<K> = {} as KindParams<K>, options?: RequestOptions): APIPromise<ManifestOf<K>> {
   const { kind } = params;
   return byGeneration<ManifestOf<K>>(
     client,

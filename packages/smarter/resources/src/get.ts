@@ -16,7 +16,7 @@ export type GetResult = Data<'cliGet'>;
  * The resources of a kind: `data.items` (camelCase records), `data.titles` and `metadata.count`.
  * Up to 1000, ordered by name; the server does not paginate.
  */
-export function get(client: SmarterClient, params: GetParams, options?: RequestOptions): APIPromise<GetResult> {
+export function get(client: SmarterClient, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<GetResult> {
   const { kind, name } = params;
   return kindRequest<GetResult>(client, kind, (k) => ({ method: 'POST', path: path`cli/get/${k}/`, query: { name }, idempotent: true }), options, () => need(kind, 'kind'));
 }

@@ -8,7 +8,7 @@ import { need } from './validate';
 export type JsonSchemaResult = Data<'cliSchema'>;
 
 /** The JSON Schema of a kind's manifest. Needs no API key. */
-export function jsonSchema(client: SmarterClient, params: KindParams, options?: RequestOptions): APIPromise<JsonSchemaResult> {
+export function jsonSchema(client: SmarterClient, params: KindParams = {} as KindParams, options?: RequestOptions): APIPromise<JsonSchemaResult> {
   const { kind } = params;
   return byGeneration<JsonSchemaResult>(
     client,

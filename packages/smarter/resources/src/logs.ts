@@ -12,7 +12,7 @@ export interface LogsParams {
 export type LogsResult = Data<'cliLogs'>;
 
 /** A resource's logs (kind-specific; `{}` for a chatbot). 501 for kinds without logs. */
-export function logs(client: SmarterClient, params: LogsParams, options?: RequestOptions): APIPromise<LogsResult> {
+export function logs(client: SmarterClient, params: LogsParams = {} as LogsParams, options?: RequestOptions): APIPromise<LogsResult> {
   const { kind, name } = params;
   return kindRequest<LogsResult>(client, kind, (k) => ({ method: 'POST', path: path`cli/logs/${k}/`, query: { name }, idempotent: true }), options, () => {
     need(kind, 'kind');

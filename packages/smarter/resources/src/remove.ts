@@ -14,7 +14,7 @@ export interface RemoveParams {
 }
 
 /** Deletes a resource (the class calls it `delete`). A name that does not exist is a `NotFoundError`. Never retried. */
-export function remove(client: SmarterClient, params: RemoveParams, options?: RequestOptions): APIPromise<void> {
+export function remove(client: SmarterClient, params: RemoveParams = {} as RemoveParams, options?: RequestOptions): APIPromise<void> {
   const { kind, name, username, sessionKey } = params;
   return kindRequest<undefined>(client, kind, (k) => ({ method: 'POST', path: path`cli/delete/${k}/`, query: { name, username, session_key: sessionKey } }), options, () => {
     need(kind, 'kind');

@@ -9,7 +9,7 @@ export interface UndeployParams {
 }
 
 /** Undeploys a resource (a chatbot: `deployed` becomes false). 501 for kinds that cannot be deployed. Never retried. */
-export function undeploy(client: SmarterClient, params: UndeployParams, options?: RequestOptions): APIPromise<void> {
+export function undeploy(client: SmarterClient, params: UndeployParams = {} as UndeployParams, options?: RequestOptions): APIPromise<void> {
   const { kind, name } = params;
   return kindRequest<undefined>(client, kind, (k) => ({ method: 'POST', path: path`cli/undeploy/${k}/`, query: { name } }), options, () => {
     need(kind, 'kind');

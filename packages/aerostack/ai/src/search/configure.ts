@@ -11,7 +11,7 @@ export type SearchConfigureParams = Body<'searchConfigure'> | { model: Embedding
 export type SearchConfigureResult = Result<'searchConfigure'>;
 
 /** Chooses the embedding model of the project's index. */
-export function searchConfigure(client: Client, params: SearchConfigureParams, options?: RequestOptions): APIPromise<SearchConfigureResult> {
+export function searchConfigure(client: Client, params: SearchConfigureParams = {} as SearchConfigureParams, options?: RequestOptions): APIPromise<SearchConfigureResult> {
   const embeddingModel: unknown = 'embeddingModel' in params ? params.embeddingModel : params.model;
   const check = () => {
     if (embeddingModel !== 'english' && embeddingModel !== 'multilingual') fail(`embeddingModel: "english" or "multilingual", got ${JSON.stringify(embeddingModel)}`, 'embeddingModel');

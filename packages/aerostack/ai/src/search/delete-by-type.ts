@@ -6,6 +6,6 @@ export type SearchDeleteByTypeParams = Body<'searchDeleteByType'>;
 export type SearchDeleteByTypeResult = Result<'searchDeleteByType'>;
 
 /** Deletes every document of one type. */
-export function searchDeleteByType(client: Client, params: SearchDeleteByTypeParams, options?: RequestOptions): APIPromise<SearchDeleteByTypeResult> {
+export function searchDeleteByType(client: Client, params: SearchDeleteByTypeParams = {} as SearchDeleteByTypeParams, options?: RequestOptions): APIPromise<SearchDeleteByTypeResult> {
   return client.request<SearchDeleteByTypeResult>({ method: 'POST', path: '/ai/search/deleteByType', body: params, check: () => checkText('type', params.type) }, options);
 }

@@ -6,6 +6,6 @@ export type SearchDeleteParams = Body<'searchDelete'>;
 export type SearchDeleteResult = Result<'searchDelete'>;
 
 /** Deletes one document by id (`search.delete` on the class). */
-export function searchDelete(client: Client, params: SearchDeleteParams, options?: RequestOptions): APIPromise<SearchDeleteResult> {
+export function searchDelete(client: Client, params: SearchDeleteParams = {} as SearchDeleteParams, options?: RequestOptions): APIPromise<SearchDeleteResult> {
   return client.request<SearchDeleteResult>({ method: 'POST', path: '/ai/search/delete', body: params, check: () => checkText('id', params.id) }, options);
 }

@@ -7,6 +7,6 @@ export type SearchGetParams = Body<'searchGet'>;
 export type SearchGetResult = Result<'searchGet'>;
 
 /** One document by id. */
-export function searchGet(client: Client, params: SearchGetParams, options?: RequestOptions): APIPromise<SearchGetResult> {
+export function searchGet(client: Client, params: SearchGetParams = {} as SearchGetParams, options?: RequestOptions): APIPromise<SearchGetResult> {
   return client.request<SearchGetResult>({ method: 'POST', path: '/ai/search/get', body: params, idempotent: true, check: () => checkText('id', params.id) }, options);
 }

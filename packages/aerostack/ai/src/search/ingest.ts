@@ -7,7 +7,7 @@ export type SearchIngestParams = Body<'searchIngest'>;
 export type SearchIngestResult = Result<'searchIngest'>;
 
 /** Embeds a document and stores it for search. */
-export function searchIngest(client: Client, params: SearchIngestParams, options?: RequestOptions): APIPromise<SearchIngestResult> {
+export function searchIngest(client: Client, params: SearchIngestParams = {} as SearchIngestParams, options?: RequestOptions): APIPromise<SearchIngestResult> {
   return client.request<SearchIngestResult>(
     {
       method: 'POST',

@@ -9,6 +9,6 @@ export type SearchQueryResult = Result<'searchQuery'>;
 export type SearchResult = Schemas['SearchResult'];
 
 /** Finds the documents closest in meaning to `text`. */
-export function searchQuery(client: Client, params: SearchQueryParams, options?: RequestOptions): APIPromise<SearchQueryResult> {
+export function searchQuery(client: Client, params: SearchQueryParams = {} as SearchQueryParams, options?: RequestOptions): APIPromise<SearchQueryResult> {
   return client.request<SearchQueryResult>({ method: 'POST', path: '/ai/search/query', body: params, idempotent: true, check: () => checkText('text', params.text) }, options);
 }

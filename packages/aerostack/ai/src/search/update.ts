@@ -7,7 +7,7 @@ export type SearchUpdateParams = Body<'searchUpdate'>;
 export type SearchUpdateResult = Result<'searchUpdate'>;
 
 /** Replaces a document (an upsert by id). */
-export function searchUpdate(client: Client, params: SearchUpdateParams, options?: RequestOptions): APIPromise<SearchUpdateResult> {
+export function searchUpdate(client: Client, params: SearchUpdateParams = {} as SearchUpdateParams, options?: RequestOptions): APIPromise<SearchUpdateResult> {
   return client.request<SearchUpdateResult>(
     {
       method: 'POST',

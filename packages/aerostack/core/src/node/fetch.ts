@@ -5,16 +5,17 @@
 
 // The modules themselves, looked up at each call: a test double that patches `http.request`
 // (nock, msw) then sees the transport's requests, as it sees fetch's.
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import https from 'node:https';
-import { httpAgent, httpsAgent } from './agents';
+import { freshHttpAgent, freshHttpsAgent, httpAgent, httpsAgent } from './agents';
 import { decompressed } from './decompress';
-import { outgoingBody, sendStream } from './request-body';
+import { outgoingBody, sendStream, type OutgoingBody } from './request-body';
 import { requestHeaders } from './request-headers';
 import { BufferedResponse } from './buffered-response';
 import { responseInit, webResponse } from './response';
 import { responseBody, type ResponseBody } from './response-body';
+import { notSent, sendAgain } from './stale-socket';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** A JSON answer up to this size (its `Content-Length`) is read whole before the response is handed over. */
@@ -41,7 +42,28 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
     if (init.body != null && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
     const payload = outgoingBody(init.body);
     const headers = requestHeaders(init.headers, payload, secure);
-    const request = (secure ? https : http).request(target, { method, headers, agent: secure ? httpsAgent : httpAgent });
+    // A stream can be sent only once: it never goes on an idle pooled connection the server may
+    // be closing (stale-socket.ts, agents.ts); everything else can be sent again if that happens.
+    const replayable = !(init.body instanceof ReadableStream);
+    const send = (body: OutgoingBody | undefined, fresh: boolean) => {
+      const agent = fresh ? (secure ? freshHttpsAgent : freshHttpAgent) : secure ? httpsAgent : httpAgent;
+      const sent = (secure ? https : http).request(target, { method, headers, agent });
+      // Whether the connection was ever up: if not, no byte of the request reached the server.
+      let connected = false;
+      sent.once('socket', (socket) => (socket.connecting ? socket.once('connect', () => (connected = true)) : (connected = true)));
+      sent.on('error', (error) => {
+        if (sent !== request) return; // one given up for a new connection
+        // A pooled connection the server closed before answering: once more, on a new one.
+        if (state === 'waiting' && !fresh && sendAgain(sent, error, replayable, headers)) {
+          request = send(outgoingBody(init.body), true);
+          sent.destroy();
+        } else fail(state === 'waiting' && !replayable && !connected ? notSent(error) : error);
+      });
+      sent.once('response', onResponse);
+      if (body?.stream) void sendStream(body.stream, sent);
+      else sent.end(body?.bytes);
+      return sent;
+    };
 
     // waiting: no response yet; reading: a small body is being read whole, the response not yet
     // handed over; body: its body is being read by the caller; done: nothing left to fail.
@@ -64,9 +86,8 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
     };
     const onAbort = () => fail(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('error', fail);
 
-    request.once('response', (res) => {
+    function onResponse(res: IncomingMessage) {
       const status = res.statusCode ?? 0;
       if (init.redirect === 'error' && REDIRECT_STATUSES.has(status)) {
         return fail(new TypeError(`unexpected redirect (${status} to ${res.headers.location ?? 'no location'})`));
@@ -106,10 +127,9 @@ export function nodeFetch(url: string | URL, init: RequestInit = {}): Promise<Re
         finish();
       }
       resolve(response);
-    });
+    }
 
-    if (payload?.stream) void sendStream(payload.stream, request);
-    else request.end(payload?.bytes);
+    let request = send(payload, !replayable);
   });
 }
 

@@ -73,3 +73,21 @@ export function chunkedBody(chunks: readonly Uint8Array[]): { body: ReadableStre
 
 /** numRuns for a property, scaled by FC_RUNS_SCALE (e.g. 10 for a long soak run). */
 export const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env.FC_RUNS_SCALE ?? 1)));
+
+/**
+ * The seed every property here draws its cases from: fixed, so that every run, on any machine at any
+ * load, checks the same cases (a failure prints its seed and path, and replays). FC_SEED explores others.
+ * No property has a time budget (`interruptAfterTimeLimit`, `timeout`): a busy CPU makes a run longer,
+ * never different.
+ */
+export const SEED = seedFrom(process.env.FC_SEED);
+
+function seedFrom(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 20261207;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n)) throw new Error(`FC_SEED must be an integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+// Every property test imports this module, so the seed is set before any of them runs.
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: SEED });
