@@ -7,9 +7,10 @@ export default mergeConfig(
     test: {
       // The rehearsal (scratch copy, `changeset version`, `pnpm pack`) runs once, for every file.
       globalSetup: ['test/global-setup.ts'],
-      // npm installs and child processes against the emulator: seconds, not milliseconds.
-      testTimeout: 90_000,
-      hookTimeout: 90_000,
+      // npm installs and child processes against the emulator: seconds, not milliseconds. A hang guard
+      // for a loaded machine, never a measure of speed (see tooling/config/vitest.js).
+      testTimeout: 300_000,
+      hookTimeout: 300_000,
     },
   }),
 );

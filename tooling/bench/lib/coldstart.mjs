@@ -8,6 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, median, minmax, rotate } from './proc.mjs';
+import { findProgram } from './tools.mjs';
 
 /** [name, code, description]; `code` uses double quotes only (it is wrapped in single quotes). */
 export function commands(baseURL) {
@@ -36,10 +37,18 @@ function commandLine(code) {
 
 function hyperfine(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/hyperfine', args, { cwd: BENCH_DIR, stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'pipe'] });
+    // bench.mjs checks for it before the first measurement (lib/tools.mjs); this is the same lookup.
+    const program = findProgram('hyperfine');
+    if (!program) return reject(new Error('hyperfine is not on PATH (apt-get install -y hyperfine, or set BENCH_HYPERFINE)'));
+    const child = spawn(program, args, { cwd: BENCH_DIR, stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    // A spawn that fails (ENOENT, EACCES) emits 'error', not 'close': a rejection, never an uncaught throw.
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not run ${program}: ${error.message}`));
+    });
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve();

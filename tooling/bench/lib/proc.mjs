@@ -55,6 +55,12 @@ function runNodeOnce(args, { timeoutMs = 180_000, env } = {}) {
       err += `\n[bench] killed after ${timeoutMs} ms`;
       child.kill('SIGKILL');
     }, timeoutMs);
+    // A child that cannot be started emits 'error' (not only 'close'): a rejection, never an uncaught throw.
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      started.delete(child);
+      reject(new Error(`node ${args.join(' ')} could not start: ${error.message}`));
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       started.delete(child);
@@ -105,6 +111,11 @@ export function startHelper(script, args = [], { readyTimeoutMs = 60_000 } = {})
       }
     });
     child.stderr.on('data', (d) => (err += d));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      started.delete(child);
+      reject(new Error(`${script} could not start: ${error.message}`));
+    });
     child.on('exit', (code) => {
       started.delete(child);
       if (!ready) {

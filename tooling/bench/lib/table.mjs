@@ -71,9 +71,12 @@ function targets(d) {
   return out;
 }
 
+/** A benchmark that did not produce figures: skipped before it started (a missing tool), or failed. */
+const failed = (s) => `${s.skipped ? 'Not run' : 'Failed'}: ${s.error}`;
+
 function requestSection(title, s, reference, intro) {
   if (!s) return '';
-  if (s.error) return `### ${title}\n\nFailed: ${s.error}\n`;
+  if (s.error) return `### ${title}\n\n${failed(s)}\n`;
   const rows = s.summary.map((r) => [MODE[r.mode], label(r.client), fmt(r.rps), fmt(r.cpuUs), ratio(r.rpsRatio), `**${ratio(r.cpuRatio)}**`, range(r.cpuRatioRange), r.connsPerChild === undefined ? '—' : fmt(r.connsPerChild)]);
   return `### ${title}\n\n${intro}\n\n${table(['mode', 'client', 'req/s', 'CPU µs/req', `req/s ÷ ${label(reference)}`, `CPU ÷ ${label(reference)}`, 'CPU ratio, min–max over rounds', 'connections / process'], rows)}\n`;
 }
@@ -91,7 +94,7 @@ by side, are the anchors**.
 - **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB RAM; ${m.os}
 - **Node:** ${m.node} (undici ${m.undici}, V8 ${m.v8}); load average at start ${m.load}, at end ${d.loadEnd}
 - **Code:** commit ${d.code.commit}; our packages' dist/ built ${d.code.coreBuilt}${d.code.dirtySrc.length ? `; uncommitted src changes in ${d.code.dirtySrc.join(', ')}` : '; no uncommitted src changes'}
-- **Settings:** ${d.settings}
+- **Settings:** ${d.settings}${d.still?.length ? `\n- **Partial:** written as each benchmark finished; this run had not yet run ${d.still.join(', ')}` : ''}
 `);
   parts.push(`## Targets\n\n${table(['what', 'measured', 'target', 'result', 'context'], targets(d))}\n`);
 
@@ -122,7 +125,7 @@ by side, are the anchors**.
   );
 
   if (d.lateEnd) {
-    if (d.lateEnd.error) parts.push(`### 1d. Keep-alive when the body ends after \`[DONE]\`\n\nFailed: ${d.lateEnd.error}\n`);
+    if (d.lateEnd.error) parts.push(`### 1d. Keep-alive when the body ends after \`[DONE]\`\n\n${failed(d.lateEnd)}\n`);
     else {
       const rows = d.lateEnd.summary.map((r) => [label(r.client), fmt(r.connsPerChild), fmt(r.rps), fmt(r.cpuUs), ratio(r.cpuRatio)]);
       parts.push(`### 1d. Keep-alive when the body ends after \`[DONE]\`\n\n${d.lateEnd.method}\n\n${table(['client', 'connections / process', 'streams/s', 'CPU µs/stream', 'CPU ÷ raw fetch + hand SSE parse'], rows)}\n`);
@@ -131,7 +134,7 @@ by side, are the anchors**.
 
   if (d.sse) {
     parts.push(`## 2. SSE parsing throughput\n`);
-    if (d.sse.error) parts.push(`Failed: ${d.sse.error}\n`);
+    if (d.sse.error) parts.push(`${failed(d.sse)}\n`);
     else {
       const rows = d.sse.rows.map((r) => [r.description, `**${fmt(r.mbps)}**`, fmt(r.msPerPass, 1), r.ratio === undefined ? '—' : ratio(r.ratio), r.ratioRange ? range(r.ratioRange) : '—']);
       parts.push(`${d.sse.method}\n\n${table(['variant', 'MB/s', 'ms / pass', '÷ createParser (same json mode)', 'min–max over rounds'], rows)}\n`);
@@ -140,7 +143,7 @@ by side, are the anchors**.
 
   if (d.cold) {
     parts.push(`## 3. Cold start\n`);
-    if (d.cold.error) parts.push(`Failed: ${d.cold.error}\n`);
+    if (d.cold.error) parts.push(`${failed(d.cold)}\n`);
     else {
       const bare = d.cold.rows.find((r) => r.name === 'bare node (ESM)')?.medianMs;
       const raw = d.cold.rows.find((r) => r.name === 'raw fetch + 1 request')?.medianMs;
@@ -151,7 +154,7 @@ by side, are the anchors**.
 
   if (d.memory) {
     parts.push(`## 4. Memory: ${d.memory.mib >= 1024 ? `${d.memory.mib / 1024} GiB` : `${d.memory.mib} MiB`} streamed upload\n`);
-    if (d.memory.error) parts.push(`Failed: ${d.memory.error}\n`);
+    if (d.memory.error) parts.push(`${failed(d.memory)}\n`);
     const memRows = (rows, server) => rows.map((r) => [server, r.description, `**${fmt(r.growthMiB)}**`, fmt(r.peakMiB), fmt(r.beforeMiB), fmt(r.mbps), r.rounds]);
     const rows = [...memRows(d.memory.mock ?? [], 'mock'), ...memRows(d.memory.emulator ?? [], 'emulator')];
     if (rows.length) parts.push(`${d.memory.method}\n\n${table(['server', 'client', 'peak RSS growth MiB', 'peak RSS MiB', 'RSS before MiB', 'MB/s', 'rounds'], rows)}\n`);
@@ -160,7 +163,7 @@ by side, are the anchors**.
 
   if (d.bundles) {
     parts.push(`## 5. Bundle size of one call\n`);
-    if (d.bundles.error) parts.push(`Failed: ${d.bundles.error}\n`);
+    if (d.bundles.error) parts.push(`${failed(d.bundles)}\n`);
     else {
       const ours = d.bundles.rows.find((r) => r.name === 'ours: gateway.chatCompletions')?.gzipBytes;
       const rows = d.bundles.rows.map((r) => [r.name, r.what, fmt(r.minBytes), `**${fmt(r.gzipBytes)}**`, ours ? ratio(r.gzipBytes / ours) : '—']);

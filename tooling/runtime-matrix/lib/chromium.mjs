@@ -26,7 +26,7 @@ export async function launchChromium() {
   const executablePath = chromiumBinary();
   const userDataDir = await mkdtemp(join(tmpdir(), 'runtime-matrix-chromium-'));
   try {
-    const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+    const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 120_000 });
     const page = context.pages()[0] ?? (await context.newPage());
     // A persistent context has no Browser object to ask; the DevTools protocol knows the version.
     const cdp = await context.newCDPSession(page);

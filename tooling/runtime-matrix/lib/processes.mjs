@@ -25,13 +25,14 @@ export function childEnv(/** @type {Record<string, string>} */ extra = {}) {
 }
 
 /**
- * Runs a command to its end (or kills it after `timeoutMs`).
+ * Runs a command to its end (or kills it after `timeoutMs`: a hang guard sized for a loaded machine,
+ * load 8 on 2 cores, below the tests' own 300 s).
  * @param {string} command
  * @param {string[]} args
  * @param {{ env?: Record<string, string>, timeoutMs?: number, cwd?: string }} [options]
  * @returns {Promise<ChildResult>}
  */
-export function runChild(command, args, { env = childEnv(), timeoutMs = 60_000, cwd = MATRIX_DIR } = {}) {
+export function runChild(command, args, { env = childEnv(), timeoutMs = 240_000, cwd = MATRIX_DIR } = {}) {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

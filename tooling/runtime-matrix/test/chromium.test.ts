@@ -46,7 +46,8 @@ it('streams a chat into the DOM and runs the smoke program in Chromium', async (
     const prompt = 'Hello from Chromium';
     const query = new URLSearchParams({ baseURL: emu.target.aerostackURL, key: emu.target.aerostackKey, prompt });
     await page.goto(`${site.url}/?${query.toString()}`);
-    await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error', undefined, { timeout: 20_000 });
+    // A hang guard for a loaded machine (the page's calls answer in moments on an idle one).
+    await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error', undefined, { timeout: 120_000 });
     const chat = await page.evaluate(() => {
       const answer = document.getElementById('answer');
       return {

@@ -11,14 +11,15 @@ import { startEmulator, type Emulator } from '@aerostack/emulator';
 import * as chatbots from '@smarter/chatbots';
 import { SmarterClient } from '@smarter/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCall, errorName, type CallRecord } from './support/calls';
+import { checkCall, describeCall, errorName, type CallRecord } from './support/calls';
 import { readConfig } from './support/config';
 import { Control } from './support/control';
 import { Lane } from './support/lane';
 import { createRng } from './support/prng';
-import { activeResources, grownSince, sleep, SocketTracker, waitFor } from './support/resources';
+import { activeResources, grownSince, SocketTracker, waitFor } from './support/resources';
 import { RULE_PATH, RuleDriver } from './support/rules';
-import { GATEWAY_SLUG, generateScenarios, newWorld, runScenario, stillRunningUntil, type Setup } from './support/scenarios';
+import { GATEWAY_SLUG, generateScenarios, newWorld, runScenario, type Setup } from './support/scenarios';
+import { settleWrites } from './support/settle';
 import { figures, printFigures, saveFigures, type Figures } from './support/summary';
 import { verify, type Project } from './support/verify';
 
@@ -26,6 +27,12 @@ const config = readConfig();
 const rng = createRng(config.seed);
 /** Both transports close an idle keep-alive socket after 4 s (the core's agents; undici's default). */
 const KEEP_ALIVE_IDLE_MS = 4_000;
+/**
+ * How long past its deadline a socket or the emulator's process may take to go: a leak guard, not a
+ * measure of speed (an idle timer fires late on a loaded machine; a leaked socket never closes). The
+ * waits end as soon as everything is gone, so the figures still say how long it took.
+ */
+const LEAK_GUARD_MS = 20_000;
 const reproduce = `SOAK_SEED=${config.seed} SOAK_OPS=${config.ops}`;
 
 const tracker = new SocketTracker();
@@ -146,11 +153,19 @@ describe('soak', () => {
     const problems = calls.flatMap((call) => checkCall(call, { ruleTarget: (c) => c.kind === 'queue.getJob' }));
     summary = figures(calls, { seed: config.seed, planned: config.ops, stoppedByBudget: budget.stopped, durationMs });
     problems.push(...lanes.flatMap((lane) => lane.strays.map((s) => `lane ${lane.id}: ${s}`)));
-    // Every use of a rule the emulator counted is a fault a client saw on the rule's path, and the other way round.
+    // Every use of a rule the emulator counted is a fault a client saw on the rule's path, and the other
+    // way round; except that an attempt there whose client timed out first (a loaded machine) may have
+    // used one that its client never saw.
     const left = await rules.finish();
-    const seen = calls.flatMap((c) => c.attempts).filter((a) => a.rule).length;
-    extra['x:rules'] = `${rules.ids.length} rules on ${RULE_PATH}, ${rules.total} uses added (${JSON.stringify(rules.added)}), ${left} left unused, ${seen} seen by clients`;
-    if (rules.total - left !== seen) problems.push(`rules: the emulator used ${rules.total - left} rule faults, the clients saw ${seen}`);
+    const onRulePath = calls.filter((c) => c.kind === 'queue.getJob').flatMap((c) => c.attempts);
+    const seen = onRulePath.filter((a) => a.rule).length;
+    const blind = onRulePath.filter((a) => (a.unplannedTimeout || a.unplannedLoss) && !a.fault).length;
+    const used = rules.total - left;
+    // The attempts the machine's load decided rather than the plan: counted and shown, not failed.
+    const loaded = calls.filter((c) => c.attempts.some((a) => a.unplannedTimeout || a.unplannedLoss));
+    extra['x:calls with an unplanned timeout or lost connection (first 5)'] = loaded.slice(0, 5).map(describeCall);
+    extra['x:rules'] = `${rules.ids.length} rules on ${RULE_PATH}, ${rules.total} uses added (${JSON.stringify(rules.added)}), ${left} left unused, ${seen} seen by clients, ${blind} attempts there timed out first`;
+    if (used < seen || used > seen + blind) problems.push(`rules: the emulator used ${used} rule faults, the clients saw ${seen} (and ${blind} attempts on that path timed out first)`);
     expect(report(problems)).toEqual([]);
 
     // The run exercised what it is meant to (a small SOAK_OPS may not).
@@ -166,9 +181,10 @@ describe('soak', () => {
 
   it('the write log shows nothing done twice and every success done once; counters, rows, jobs, wallets and files agree with what the clients saw', async () => {
     expect(calls.length).toBeGreaterThan(0);
-    // A request whose client timed out keeps running on the server: wait until the last one is done.
-    const until = stillRunningUntil(calls);
-    if (until > Date.now()) await sleep(until - Date.now());
+    // A request whose client timed out keeps running on the server: wait until the write log shows
+    // each such write done (asking the emulator, not guessing from the clock).
+    const stillOpen = await settleWrites(control, calls);
+    extra['x:writes never logged after their answer was lost'] = stillOpen.length;
     const result = await verify(control, projects, calls, world, { aerostackURL: emulator!.aerostackURL, smarterURL: emulator!.smarterURL });
     const writeCalls = (platform: string) => calls.filter((c) => c.write && c.platform === platform).length;
     extra['x:write log'] =
@@ -190,7 +206,7 @@ describe('soak', () => {
     const idleAtEnd = { node: open('node'), fetch: open('fetch') };
     const since = lastCallAt ?? Date.now();
     // Idle sockets may live out their idle timeout (4 s; undici's timers are coarse), then must be gone.
-    const allClosed = await waitFor(() => mine().every((r) => r.closed !== undefined), since + KEEP_ALIVE_IDLE_MS + 3_000 - Date.now());
+    const allClosed = await waitFor(() => mine().every((r) => r.closed !== undefined), since + KEEP_ALIVE_IDLE_MS + LEAK_GUARD_MS - Date.now());
     const lastClose = (owner: string) => Math.max(since, ...mine().filter((r) => r.owner === owner && r.closed !== undefined).map((r) => r.closed as number)) - since;
     extra['x:sockets'] =
       `node: ${created('node')} opened, ${idleAtEnd.node} idle after the last call, the last closed ${lastClose('node')} ms after it; ` +
@@ -198,6 +214,9 @@ describe('soak', () => {
     expect(allClosed, `sockets still open ${Date.now() - since} ms after the last call: node ${open('node')}, fetch ${open('fetch')}`).toBe(true);
     expect(tracker.others(ports).filter((r) => r.closed === undefined)).toEqual([]);
     // No timer or socket of ours holds the process: what is active now was active before the first call.
+    // A socket of the last checks may still be closing: wait (a leak guard) until none is left over.
+    const leftOver = () => Object.keys(grownSince(atStart)).some((type) => type === 'Timeout' || type === 'TCPSocketWrap');
+    await waitFor(() => !leftOver(), LEAK_GUARD_MS);
     const grown = grownSince(atStart);
     extra['x:resources grown since the start'] = grown;
     expect(grown).not.toHaveProperty('Timeout');
@@ -208,7 +227,7 @@ describe('soak', () => {
     emulator = undefined;
     const stopMs = Date.now() - s0;
     // Its child process, pipes and server go within moments of stop() resolving.
-    const gone = await waitFor(() => Object.keys(grownSince(beforeEmulator)).length === 0, 2_000);
+    const gone = await waitFor(() => Object.keys(grownSince(beforeEmulator)).length === 0, LEAK_GUARD_MS);
     extra['x:emulator stop'] = `${stopMs} ms; left behind: ${JSON.stringify(grownSince(beforeEmulator))}`;
     expect(gone, `left after stop(): ${JSON.stringify(grownSince(beforeEmulator))}`).toBe(true);
     tracker.stop();

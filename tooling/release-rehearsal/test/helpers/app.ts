@@ -30,7 +30,7 @@ export function addFiles(app: string, files: string[]): void {
 
 /** `npm install` of the given specs (tarball paths; none: the app's package.json). Returns the time it took. */
 export async function npmInstall(app: string, specs: string[] = []): Promise<number> {
-  const { ms } = await run('npm', ['install', ...NPM_INSTALL_FLAGS, ...specs], { cwd: app, timeoutMs: 120_000 });
+  const { ms } = await run('npm', ['install', ...NPM_INSTALL_FLAGS, ...specs], { cwd: app, timeoutMs: 240_000 });
   return ms;
 }
 

@@ -18,14 +18,17 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Runs `command` (asynchronously: the emulator answers from this process meanwhile); rejects with its output on a non-zero exit. */
+/**
+ * Runs `command` (asynchronously: the emulator answers from this process meanwhile); rejects with its
+ * output on a non-zero exit. `timeoutMs` (240 s by default) is a hang guard sized for a loaded machine.
+ */
 export function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: userEnv(options.env), timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      { cwd: options.cwd, env: userEnv(options.env), timeout: options.timeoutMs ?? 240_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) failed: ${error.message}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
         else resolve({ stdout, stderr, ms: Date.now() - started });

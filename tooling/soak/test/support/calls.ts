@@ -35,8 +35,17 @@ export interface AttemptRecord {
   injected?: boolean;
   /** An unplanned fault from a control-route rule. */
   rule?: boolean;
-  /** A timeout with no timeout fault planned (the machine was slow). */
+  /**
+   * A timeout where none was planned: the machine was slow, and the client's timer ran out before
+   * the planned answer (a success, a status fault, a drop) came. Not a verdict on the call: what the
+   * attempt did on the server is judged from the emulator's write log (verify.ts).
+   */
   unplannedTimeout?: boolean;
+  /**
+   * A connection lost before any answer where no fault was planned to lose it (a busy machine: a
+   * kept-alive socket the server had just closed, a reset). Judged like an unplanned timeout.
+   */
+  unplannedLoss?: boolean;
 }
 
 export type OpKind =
@@ -172,7 +181,7 @@ function describeFault(f: Fault | undefined): string {
 
 export function describeCall(call: CallRecord): string {
   const attempts = call.attempts
-    .map((a) => `#${a.n}[plan ${describeFault(a.fault)} → ${a.outcome ?? '?'}${a.status ? ` ${a.status}` : ''}${a.injected ? ' injected' : ''}${a.rule ? ' rule' : ''}${a.replayed ? ' replayed' : ''}${a.retryDelay !== undefined ? ` wait ${a.retryDelay}` : ''}${a.message && a.outcome !== 'ok' ? ` "${a.message.slice(0, 90)}"` : ''}]`)
+    .map((a) => `#${a.n}[plan ${describeFault(a.fault)} → ${a.outcome ?? '?'}${a.status ? ` ${a.status}` : ''}${a.injected ? ' injected' : ''}${a.rule ? ' rule' : ''}${a.unplannedTimeout ? ' unplanned-timeout' : ''}${a.unplannedLoss ? ' unplanned-loss' : ''}${a.replayed ? ' replayed' : ''}${a.retryDelay !== undefined ? ` wait ${a.retryDelay}` : ''}${a.message && a.outcome !== 'ok' ? ` "${a.message.slice(0, 90)}"` : ''}]`)
     .join(' ');
   return `call ${call.id} (${call.kind}, ${call.transport}, lane ${call.lane}, scenario ${call.scenario}) ${call.ok ? 'ok' : errorName(call.error)}${call.bodyCut ? ' (body cut)' : ''}: ${attempts}`;
 }
@@ -212,6 +221,21 @@ export function checkCall(call: CallRecord, ctx: CheckContext): string[] {
     const planned = call.plan[i];
     const isLast = i === lastIndex;
     const o = a.outcome;
+    // A timeout that took the call's whole timeout is the client's timer, whatever was planned: on a
+    // loaded machine it can run out before the planned answer arrives. It is then judged as a timeout
+    // (retried, its error class), and what it did on the server by the write log, never by how long
+    // it took. (The timer starts after beforeRequest, where `start` is taken, so it cannot end sooner;
+    // 25 ms of slack for the two clocks.)
+    if (o === 'timeout' && planned?.kind !== 'timeout' && (a.end ?? 0) - a.start >= call.timeout - 25) {
+      a.unplannedTimeout = true;
+      return;
+    }
+    // Likewise a connection lost before any answer came (no status): the planned answer never reached
+    // the client. Its error class and retry are still checked; what it did on the server, by the write log.
+    if (o === 'conn' && a.status === undefined && planned?.kind !== 'drop') {
+      a.unplannedLoss = true;
+      return;
+    }
     switch (planned?.kind) {
       case 'rate-limit':
       case 'server-error':
@@ -221,16 +245,14 @@ export function checkCall(call: CallRecord, ctx: CheckContext): string[] {
         if (o !== 'timeout') fail(`attempt ${i}: planned a timeout, saw ${o} ${a.status ?? ''}`);
         break;
       case 'drop':
-        if (traits.mode === 'json' ? o !== 'cut' : !(o === 'ok' && isLast && call.bodyCut)) fail(`attempt ${i}: planned a drop, saw ${o}${call.bodyCut ? ' (body cut)' : ''}`);
+        // The route ran and the connection was cut: after the headers ('cut'), or, when the machine is
+        // slow to read them, before ('conn'; the write log says the route ran).
+        if (traits.mode === 'json' ? !(o === 'cut' || (o === 'conn' && a.status === undefined)) : !(o === 'ok' && isLast && call.bodyCut)) fail(`attempt ${i}: planned a drop, saw ${o}${call.bodyCut ? ' (body cut)' : ''}`);
         break;
       default:
         // slow, or nothing planned.
         if (o === 'ok') break;
         if (o === 'status' && !a.injected && (call.allowStatuses ?? []).includes(a.status ?? 0)) break;
-        if (o === 'timeout' && (a.end ?? 0) - a.start >= call.timeout - 25) {
-          a.unplannedTimeout = true;
-          break;
-        }
         if (!planned && ctx.ruleTarget(call) && ((o === 'status' && a.injected) || o === 'cut')) {
           a.rule = true;
           break;
@@ -249,7 +271,8 @@ export function checkCall(call: CallRecord, ctx: CheckContext): string[] {
     const wait = a.retryDelay;
     if (wait === undefined) fail(`attempt ${i}: retried with no retry announced`);
     else {
-      const serverWait = a.fault?.retryAfterMs;
+      // The server's wait counts only if its answer came (not after a timeout that beat it).
+      const serverWait = a.outcome === 'status' ? a.fault?.retryAfterMs : undefined;
       if (serverWait !== undefined) {
         if (wait !== serverWait) fail(`attempt ${i}: Retry-After ${serverWait} ms, the core waited ${wait} ms`);
       } else if (!a.rule) {

@@ -1,7 +1,7 @@
 // The soak's knobs, all from the environment, so that CI and a local reproduction run the same code.
 import { seedFrom } from './prng';
 
-function int(name: string, fallback: number, min: number): number {
+export function int(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);

@@ -91,8 +91,9 @@ export class Lane {
     };
     this.record(call);
     this.current = call;
-    // Every attempt's timeout, every wait (at most maxDelay, or a planned Retry-After), plus room.
-    const deadline = (MAX_RETRIES + 1) * (timeout + RETRY.maxDelay) + 5_000;
+    // Every attempt's timeout, every wait (at most maxDelay, or a planned Retry-After), plus room: a
+    // hang guard, so the room is for any load (timers fire late on a busy machine), not a measure.
+    const deadline = (MAX_RETRIES + 1) * (timeout + RETRY.maxDelay) + 30_000;
     const controller = new AbortController();
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     let backstop: ReturnType<typeof setTimeout> | undefined;

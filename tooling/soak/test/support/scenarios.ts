@@ -15,6 +15,8 @@ import { describeCall, writeRan, type CallMeta, type CallRecord, type OpKind } f
 import { planFaults, type CallTraits, type Fault } from './faults';
 import type { Lane } from './lane';
 import type { Rng } from './prng';
+import { Control } from './control';
+import { settleWrites, unsettled } from './settle';
 
 export const ABSENT = Symbol('absent');
 type Possible = Set<string | typeof ABSENT>;
@@ -186,30 +188,16 @@ export interface Setup {
 }
 
 const bytesOf = (content: string) => new TextEncoder().encode(content);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A write whose answer never came may still be running on the server: a timed-out request keeps
- * running there (the emulator's latency fault sleeps, then runs the route). Before the next call
- * of the chain, wait until it must have finished, so the model's "maybe" is settled either way.
+ * A write whose answer never came may still be running on the server. Before the next call of the
+ * chain, wait until the emulator's write log shows it done (settle.ts), so the model's "maybe" is
+ * settled either way.
  */
-async function settle(call: CallRecord): Promise<void> {
+async function settle(lane: Lane, call: CallRecord): Promise<void> {
   // Only the chains that read back what they wrote; the rest is checked after the run (verify.ts).
   if (!call.write || !/^(cache|storage)\./.test(call.kind)) return;
-  const until = stillRunningUntil([call]);
-  if (until > Date.now()) await sleep(until - Date.now());
-}
-
-/** When the last request these calls may have left running on the server must be done (0: none). */
-export function stillRunningUntil(calls: CallRecord[]): number {
-  let until = 0;
-  for (const call of calls) {
-    for (const a of call.attempts) {
-      // A planned timeout: the server sleeps its latency, then runs the route (~ms). Otherwise: allow 3 s.
-      if (a.outcome === 'timeout' || a.outcome === 'conn' || a.outcome === 'abort') until = Math.max(until, a.start + (a.fault?.latencyMs ?? 3000) + 500);
-    }
-  }
-  return until;
+  if (unsettled([call]).length) await settleWrites(new Control(lane.target.aerostackURL), [call]);
 }
 
 /** Runs one scenario on its lane, checking each answer against the model. */
@@ -437,6 +425,6 @@ export async function runScenario(lane: Lane, scenario: Scenario, world: World, 
         break;
       }
     }
-    await settle(call);
+    await settle(lane, call);
   }
 }

@@ -25,6 +25,8 @@ export interface Figures {
   ruleFaults: Counts;
   outcomes: Record<string, Counts>;
   unplannedTimeouts: number;
+  /** Connections lost before any answer with no fault planned to lose them. */
+  unplannedLosses: number;
   [extra: string]: unknown;
 }
 
@@ -38,6 +40,7 @@ export function figures(calls: CallRecord[], extra: { seed: number; planned: num
   let attempts = 0;
   let replays = 0;
   let unplannedTimeouts = 0;
+  let unplannedLosses = 0;
   for (const call of calls) {
     bump((byKind[call.kind] ??= {}), call.transport);
     bump(byTransport, call.transport);
@@ -47,6 +50,7 @@ export function figures(calls: CallRecord[], extra: { seed: number; planned: num
     for (const a of call.attempts) {
       if (a.replayed) replays++;
       if (a.unplannedTimeout) unplannedTimeouts++;
+      if (a.unplannedLoss) unplannedLosses++;
       if (a.fault) {
         const kind: FaultKind | 'cut-stream' = a.fault.kind === 'drop' && call.traits.mode === 'stream' ? 'cut-stream' : a.fault.kind;
         bump(faults, kind === 'server-error' ? `server-error ${a.fault.status}` : kind);
@@ -67,6 +71,7 @@ export function figures(calls: CallRecord[], extra: { seed: number; planned: num
     ruleFaults,
     outcomes,
     unplannedTimeouts,
+    unplannedLosses,
   };
 }
 
@@ -88,7 +93,7 @@ export function printFigures(f: Figures): void {
       `soak summary — seed ${f.seed} (reproduce: SOAK_SEED=${f.seed} SOAK_OPS=${f.planned})`,
       `  operations: ${f.ops} of ${f.planned}${f.stoppedByBudget ? ' (stopped by the time budget)' : ''} in ${(f.durationMs / 1000).toFixed(1)} s (${f.opsPerSecond}/s); ${line(f.byTransport)}`,
       kinds,
-      `  attempts ${f.attempts}, retries ${f.retries}, answers replayed from an idempotency record ${f.replays}, unplanned timeouts ${f.unplannedTimeouts}`,
+      `  attempts ${f.attempts}, retries ${f.retries}, answers replayed from an idempotency record ${f.replays}, unplanned timeouts ${f.unplannedTimeouts}, unplanned connection losses ${f.unplannedLosses}`,
       `  faults injected by header: ${sent} (${line(f.faults)})`,
       `  faults from control-route rules: ${rules} (${line(f.ruleFaults)})`,
       `  outcomes, node:  ${line(f.outcomes.node ?? {})}`,
