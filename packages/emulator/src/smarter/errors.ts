@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Generation, SmarterAppEnv } from './env';
 import { envelopeBase, type Json } from './envelope';
 import { isV13 } from './generation';
+import { connectionLost } from '../worker/errors';
 
 export class SmarterError extends Error {
   constructor(
@@ -52,6 +53,8 @@ export function onError(error: Error, c: Context<SmarterAppEnv>): Response {
   // Unset when the failure came before the generation middleware (the schema).
   const generation = (c.get('generation') as Generation | undefined) ?? c.env.GENERATION;
   if (error instanceof SmarterError) return c.json(errorBody(generation, error, c.req.url), error.status);
+  const lost = connectionLost(error, c, 'smarter emulator');
+  if (lost) return lost;
   console.error('smarter emulator: unexpected error', error);
   return c.json(errorBody(generation, new SmarterError(500, 'SmarterInternalError', 'Internal server error (emulator)'), c.req.url), 500);
 }

@@ -26,8 +26,21 @@ export function validationError(fieldErrors: FieldErrors): ApiError {
   return new ApiError(400, 'VALIDATION_ERROR', message, { fieldErrors });
 }
 
+/**
+ * A request whose connection went away while its body was being read (workerd's "Network
+ * connection lost."): the client closed it (an abort, a timeout, a crash). Nothing went wrong here,
+ * so it is logged as what it is, in one line, not as an unexpected error with a stack.
+ */
+export function connectionLost(error: Error, c: Context, who: string): Response | undefined {
+  if (error.message !== 'Network connection lost.') return undefined;
+  console.warn(`${who}: ${c.req.method} ${new URL(c.req.url).pathname}: the connection was lost before the request ended (the client closed it)`);
+  return c.json(errorBody('CONNECTION_LOST', 'The connection was lost before the request ended'), 400);
+}
+
 export function onError(error: Error, c: Context): Response {
   if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  const lost = connectionLost(error, c, 'emulator');
+  if (lost) return lost;
   // Never a stack trace in the body; the log has it.
   console.error('emulator: unexpected error', error);
   return c.json(errorBody('INTERNAL_ERROR', 'Internal server error'), 500);
