@@ -19,7 +19,8 @@ export default [
   {
     // What logging costs a browser bundle that turns it on.
     name: 'core: one JSON call, logging enabled',
-    budget: 4000,
+    budget: 4200, // + the http:// credential warning (issue 13): ~140 B, only where logging is enabled
+    target: 4000,
     logging: true,
     forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
     code: `

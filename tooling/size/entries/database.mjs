@@ -17,7 +17,8 @@ export default [
   },
   {
     name: 'database.batch',
-    budget: 4000,
+    budget: 4100, // issue 13's checks: see zz-every-operation.mjs
+    target: 4000,
     forbid: ['/db/query', PAGINATION_MARK, STREAM_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';

@@ -15,7 +15,8 @@ export default [
   },
   {
     name: 'gateway.chatCompletionsStream',
-    budget: 5000,
+    budget: 5100, // issue 13's checks: see zz-every-operation.mjs
+    target: 5000,
     forbid: [MULTIPART_MARK, PAGINATION_MARK, '/billing/log', 'me/'],
     code: `
       import { AerostackClient } from '@aerostack/core';

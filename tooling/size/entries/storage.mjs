@@ -31,7 +31,8 @@ export default [
   },
   {
     name: 'storage.list',
-    budget: 4000,
+    budget: 4200, // issue 13's checks: see zz-every-operation.mjs
+    target: 4000,
     forbid: [...others('list'), STREAM_MARK, MULTIPART_MARK],
     code: `
       import { AerostackClient } from '@aerostack/core';

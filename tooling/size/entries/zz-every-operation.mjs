@@ -24,6 +24,12 @@ const OPERATIONS = {
   '@smarter/resources': ['apply', 'deploy', 'describe', 'exampleManifest', 'get', 'jsonSchema', 'logs', 'remove', 'status', 'undeploy', 'version', 'whoami'],
 };
 
+// Issue 13's safety checks (configuration errors at once, credentials kept out of options and error
+// headers, the abort reason, no retry of a spent quota) cost ~100 B in every bundle; these
+// operations went over the 4 kB budget with them. CI enforces the ceiling; the issue's budget stays
+// as their target (the table prints the gap) until the core's size rework (issue 18).
+const CEILINGS = { 'cache.list': 4200, 'queue.listJobs': 4200, 'storage.list': 4200, 'database.batch': 4100 };
+
 const isClass = (value) => /^class[\s{]/.test(Function.prototype.toString.call(value));
 
 // Nothing unmeasured: every exported function that is not a class or a helper is in the table.
@@ -45,7 +51,8 @@ export default Object.entries(OPERATIONS).flatMap(([pkg, ops]) =>
     const client = pkg.startsWith('@smarter/') ? ['SmarterClient', '@smarter/core'] : ['AerostackClient', '@aerostack/core'];
     return {
       name: `every op: ${short}`,
-      budget,
+      budget: CEILINGS[short] ?? budget,
+      ...(CEILINGS[short] && { target: budget }),
       code: `
         import { ${client[0]} } from '${client[1]}';
         import { ${op} } from '${pkg}';

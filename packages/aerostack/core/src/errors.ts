@@ -44,8 +44,8 @@ export class SDKError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     // From any copy of the core: same brand, and a class of the same kind on the prototype chain.
     // A user's subclass without a kind of its own matches only natively.
-    if ((value as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind')) {
-      for (let p = value as Kinded; p; p = Object.getPrototypeOf(p) as Kinded) if (p.constructor.kind === this.kind) return true;
+    for (let p = ((value as Record<symbol, unknown> | null)?.[BRAND] && Object.hasOwn(this, 'kind') && value) as Kinded; p; p = Object.getPrototypeOf(p) as Kinded) {
+      if (p.constructor.kind === this.kind) return true;
     }
     return super[Symbol.hasInstance](value);
   }

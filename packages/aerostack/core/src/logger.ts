@@ -32,13 +32,6 @@ export function redactHeaders(headers: Record<string, string>, secretHeader: str
   return shown;
 }
 
-/** True when a request's headers carry a credential: a secret header, the key header, or the key in any value. */
-export const carriesCredential = (headers: Record<string, string>, secretHeader: string | undefined, scrub: Scrub): boolean =>
-  JSON.stringify(redactHeaders(headers, secretHeader, scrub)) !== JSON.stringify(headers);
-
-/** This machine: a loopback address, `localhost` or a `*.localhost` name (RFC 6761). */
-export const isLoopback = (host: string): boolean => /^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/i.test(host);
-
 /**
  * A logger bound to one client, writing messages up to `level` (an unknown level, as from a
  * mistyped variable, means `warn`). Values of secret headers become `***`, and the key itself is

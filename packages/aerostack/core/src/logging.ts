@@ -4,8 +4,8 @@
 // ~260 B (gzip) smaller without it, and ~600 B larger with it enabled (`pnpm size`).
 
 import { readEnv } from './env';
-import { carriesCredential, createLog, isLoopback, keyHeaderOf, type Scrub } from './logger';
-import type { ClientOptions, Hooks, Preset, RequestContext } from './types';
+import { createLog, keyHeaderOf, redactHeaders, type Scrub } from './logger';
+import type { ClientOptions, Hooks, Preset } from './types';
 
 /** Wraps a client's hooks with its logging (from `logger`, `logLevel` and the platform's variable). */
 export type WithLogging = (preset: Preset, options: ClientOptions, scrub: Scrub) => Hooks;
@@ -17,18 +17,18 @@ const loggingHooks: WithLogging = (preset, options, scrub) => {
   const keyHeader = keyHeaderOf(options, preset);
   const log = createLog(preset.name, options.logger ?? console, level, keyHeader, scrub);
   const hooks = options.hooks ?? {};
-  // A credential over plain http:// to another machine can be read on the way: said once per client.
+  // A credential over plain http:// to another machine (not loopback, `localhost` or a
+  // `*.localhost` name, RFC 6761) can be read on the way: said once per client. A credential is a
+  // secret header, the key header, or the key in any value: whatever the log would redact.
   let warned = false;
-  const warnInsecure = ({ url, headers }: RequestContext): void => {
-    const { protocol, host, hostname } = new URL(url);
-    if (warned || protocol !== 'http:' || isLoopback(hostname) || !carriesCredential(headers, keyHeader, scrub)) return;
-    warned = true;
-    log('warn', `credentials sent over plain http:// to ${host}: use https://`);
-  };
   const withRetries: Hooks = {
     ...hooks,
     beforeRequest: (ctx) => {
-      warnInsecure(ctx);
+      const { protocol, host } = new URL(ctx.url);
+      if (!warned && protocol == 'http:' && !/^(localhost|127(\.\d+){3}|\[::1\]|.+\.localhost)(:\d+)?$/i.test(host) && JSON.stringify(redactHeaders(ctx.headers, keyHeader, scrub)) != JSON.stringify(ctx.headers)) {
+        warned = true;
+        log('warn', `credentials over http:// to ${host}: use https://`);
+      }
       return hooks.beforeRequest?.(ctx);
     },
     beforeRetry: async (error, ctx, delay) => {
@@ -41,8 +41,7 @@ const loggingHooks: WithLogging = (preset, options, scrub) => {
   return {
     ...withRetries,
     beforeRequest: async (ctx) => {
-      warnInsecure(ctx);
-      await hooks.beforeRequest?.(ctx);
+      await withRetries.beforeRequest?.(ctx);
       log('debug', `→ ${ctx.method} ${ctx.url} (attempt ${ctx.attempt})`, ctx.headers);
     },
     afterResponse: async (response, ctx) => {

@@ -111,7 +111,7 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
 
   /** Collects at most `limit` items, fetching no more pages than needed. */
   async toArray({ limit }: { limit: number }): Promise<Item[]> {
-    if (!(limit >= 0)) throw new InvalidRequestError('toArray needs { limit }: the most items to collect');
+    if (!(limit >= 0)) throw new InvalidRequestError('toArray needs { limit }');
     const out: Item[] = [];
     if (limit) for await (const item of this) if (out.push(item) >= limit) break;
     return out;

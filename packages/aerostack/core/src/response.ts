@@ -40,7 +40,7 @@ function scrubHeaders({ headers }: Response, scrub: (text: string) => string): H
 }
 
 /** The typed error for a non-success response (`requestId`: the header's). Always resolves: a body that cannot be read is an empty body. */
-export async function errorFromResponse(response: Response, preset: Preset, requestId: string | undefined, scrub: (text: string) => string = String): Promise<APIError> {
+export async function errorFromResponse(response: Response, preset: Preset, requestId: string | undefined, scrub: (text: string) => string): Promise<APIError> {
   const { status } = response;
   // The key never travels in an error, even when the server echoed it in a header (or a redirect's location).
   const headers = scrubHeaders(response, scrub);
@@ -65,7 +65,7 @@ export async function errorFromResponse(response: Response, preset: Preset, requ
 }
 
 /** Parses a success body as JSON (a 204 has none: undefined). A body that is not JSON, an empty one included, is a typed error, never a crash in user code. */
-export async function parseJSON(response: Response, requestId: string | undefined, scrub: (text: string) => string = String): Promise<unknown> {
+export async function parseJSON(response: Response, requestId: string | undefined, scrub: (text: string) => string): Promise<unknown> {
   const { status } = response;
   if (status === 204) return undefined;
   const text = await response.text();

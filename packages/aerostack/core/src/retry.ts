@@ -16,10 +16,10 @@ export function withRetry(base: RetryPolicy, retry: Partial<RetryPolicy> | undef
 
 /** The wait the server asked for, in ms: `retry-after-ms`, then `Retry-After` as seconds or as an HTTP date. */
 export function retryAfterMs(headers: Headers): number | undefined {
-  const ms = Number(headers.get('retry-after-ms') || NaN);
+  const ms = +(headers.get('retry-after-ms') || NaN);
   if (ms >= 0) return ms;
   const value = headers.get('retry-after') ?? '';
-  if (Number(value || NaN) >= 0) return Number(value) * 1000;
+  if (+(value || NaN) >= 0) return +value * 1000;
   const wait = Date.parse(value) - Date.now(); // NaN when missing or not a date
   return wait < 0 ? 0 : wait >= 0 ? wait : undefined;
 }

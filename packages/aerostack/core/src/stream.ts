@@ -58,23 +58,22 @@ export class Stream<T> implements AsyncIterable<T> {
   // `declare`d, assigned in the constructor: the build emits no field definition for it.
   /** The underlying Response (status, headers). */
   declare readonly response: Response;
-  readonly #decode: (event: ServerSentEvent) => T | undefined;
-  readonly #idle: number;
-  readonly #signal: AbortSignal | undefined;
+  readonly #options: StreamOptions<T>;
   #used = false;
 
   constructor(response: Response, options: StreamOptions<T> = {}) {
     this.response = response;
-    this.#decode = options.decode ?? (decodeJSON as (event: ServerSentEvent) => T);
-    const idle = options.idleTimeout ?? 0;
-    // 0, or past what timers hold (2^31 ms; Infinity): none (a timer would fire at once).
-    this.#idle = idle > 0 && idle < NO_TIMEOUT ? idle : 0;
-    this.#signal = options.signal;
+    this.#options = options;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#used) throw new StreamError('Stream already consumed');
     this.#used = true;
+    // The options are read here, when the iteration starts.
+    const { idleTimeout: idle = 0, signal } = this.#options;
+    const decode = this.#options.decode ?? (decodeJSON as (event: ServerSentEvent) => T);
+    // 0, or past what timers hold (2^31 ms; Infinity): none (a timer would fire at once).
+    const timeout = idle > 0 && idle < NO_TIMEOUT ? idle : 0;
     const body = this.response.body;
     if (!body) return;
     const reader = body.getReader();
@@ -86,12 +85,12 @@ export class Stream<T> implements AsyncIterable<T> {
     try {
       while (!ended) {
         const chunk = await new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
-          const timer = this.#idle && setTimeout(() => reject(new APIConnectionTimeoutError(`Stream stalled: no data for ${this.#idle} ms`)), this.#idle);
+          const timer = timeout && setTimeout(() => reject(new APIConnectionTimeoutError(`Stream stalled: no data for ${timeout} ms`)), timeout);
           reader
             .read()
             .then(resolve, (e: unknown) => {
               ended = true; // an errored body needs no cancel
-              reject(this.#signal?.aborted ? abortError(this.#signal) : cut(e));
+              reject(signal?.aborted ? abortError(signal) : cut(e));
             })
             .finally(() => clearTimeout(timer));
         });
@@ -104,7 +103,9 @@ export class Stream<T> implements AsyncIterable<T> {
           if (e.data === '[DONE]') return void (done = true);
           if (!e.data) continue; // keep-alive
           if (e.event === 'error') throw frameError(e.data, tryJSON(e.data) ?? e.data);
-          const value = this.#decode(e);
+          const value = decode(e);
+          // Events already read when the caller aborts are not handed over: an abort ends the loop at once.
+          if (signal?.aborted) throw abortError(signal);
           if (value !== undefined) yield value;
         }
         events.length = 0;

@@ -255,6 +255,30 @@ describe('Stream', () => {
     expect(error).toBeInstanceOf(APIUserAbortError);
   });
 
+  it('an abort hands over no more events, even those already read in the same chunk', async () => {
+    const controller = new AbortController();
+    // Three events in one chunk: all parsed before the first is handed over.
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(enc.encode('data: 1\n\ndata: 2\n\ndata: 3\n\n'));
+        c.close();
+      },
+    });
+    const seen: unknown[] = [];
+    let error: unknown;
+    try {
+      for await (const v of new Stream(new Response(body), { signal: controller.signal })) {
+        seen.push(v);
+        if (v === 2) controller.abort(new Error('user left'));
+      }
+    } catch (e) {
+      error = e;
+    }
+    expect(seen).toEqual([1, 2]);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as APIUserAbortError).cause).toEqual(new Error('user left'));
+  });
+
   it.each([
     ['a data line without its blank line', 'data: 2\n'],
     ['a data line without its line ending', 'data: 2'],

@@ -21,7 +21,7 @@ describe('error messages', () => {
   it('never puts a raw HTML page in the message, also when it starts with whitespace', async () => {
     await fc.assert(
       fc.asyncProperty(htmlPage, status, statusText, async (page, s, reason) => {
-        const error = await errorFromResponse(respond({ kind: 'text', text: page, label: 'html' }, s, reason), aerostackPreset, undefined);
+        const error = await errorFromResponse(respond({ kind: 'text', text: page, label: 'html' }, s, reason), aerostackPreset, undefined, String);
         expect(error.message).not.toMatch(HTML);
       }),
       { numRuns: runs(500) },
@@ -35,7 +35,7 @@ describe('error messages', () => {
   it(`keeps the message under ${MAX_MESSAGE} characters whatever the body`, async () => {
     await fc.assert(
       fc.asyncProperty(body, status, statusText, async (b, s, reason) => {
-        const error = await errorFromResponse(respond(b, s, reason), aerostackPreset, undefined);
+        const error = await errorFromResponse(respond(b, s, reason), aerostackPreset, undefined, String);
         expect(error.message.length).toBeLessThanOrEqual(MAX_MESSAGE);
       }),
       { numRuns: runs(500) },
@@ -47,7 +47,7 @@ describe('error messages', () => {
   it('never gives an empty message for a whitespace-only body', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r'), minLength: 1, maxLength: 20 }), status, async (t, s) => {
-        const error = await errorFromResponse(new Response(t, { status: s }), aerostackPreset, undefined);
+        const error = await errorFromResponse(new Response(t, { status: s }), aerostackPreset, undefined, String);
         expect(error.message.slice(`${s}: `.length).trim()).not.toBe('');
       }),
       { numRuns: runs(200) },
@@ -60,7 +60,7 @@ describe('error messages', () => {
   it('never puts an HTML page from a JSON error field in the message', async () => {
     await fc.assert(
       fc.asyncProperty(htmlPage, fc.constantFrom('error', 'message'), status, async (page, key, s) => {
-        const error = await errorFromResponse(Response.json({ [key]: page.trim() }, { status: s }), aerostackPreset, undefined);
+        const error = await errorFromResponse(Response.json({ [key]: page.trim() }, { status: s }), aerostackPreset, undefined, String);
         expect(error.message).not.toMatch(HTML);
       }),
       { numRuns: runs(100) },

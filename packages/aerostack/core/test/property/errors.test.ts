@@ -29,7 +29,7 @@ describe('errorFromResponse: any status, any body', () => {
     await fc.assert(
       fc.asyncProperty(body, status, statusText, fc.option(fc.stringMatching(/^req_[a-z0-9]{1,12}$/), { nil: undefined }), async (b, s, reason, requestId) => {
         const response = respond(b, s, reason, requestId ? { 'x-request-id': requestId } : {});
-        const error = await errorFromResponse(response, aerostackPreset, requestId);
+        const error = await errorFromResponse(response, aerostackPreset, requestId, String);
         const Class = errorClassFor(s);
         expect(error).toBeInstanceOf(Class);
         expect(error).toBeInstanceOf(APIError);
@@ -59,7 +59,7 @@ describe('errorFromResponse: any status, any body', () => {
   it('takes no message from an HTML page that starts with "<", whatever its size', async () => {
     await fc.assert(
       fc.asyncProperty(htmlPage.map((p) => p.trimStart().replace(/^\uFEFF/, '')), status, statusText, async (page, s, reason) => {
-        const error = await errorFromResponse(respond({ kind: 'text', text: page, label: 'html' }, s, reason), aerostackPreset, undefined);
+        const error = await errorFromResponse(respond({ kind: 'text', text: page, label: 'html' }, s, reason), aerostackPreset, undefined, String);
         expect(error.message).toBe(`${s}: HTTP ${s} ${reason}`.trim());
       }),
       { numRuns: runs(500) },
@@ -70,7 +70,7 @@ describe('errorFromResponse: any status, any body', () => {
     const plain = text({ minLength: 1, maxLength: 200, lineBreaks: true }).filter((t) => tryParse(t) === undefined && !t.trim().startsWith('<') && !t.startsWith('\uFEFF') && t.trim() !== '');
     await fc.assert(
       fc.asyncProperty(plain, status, async (t, s) => {
-        const error = await errorFromResponse(new Response(t, { status: s }), aerostackPreset, undefined);
+        const error = await errorFromResponse(new Response(t, { status: s }), aerostackPreset, undefined, String);
         expect(error.message).toBe(`${s}: ${t.trim()}`);
       }),
       { numRuns: runs(1000) },
@@ -82,7 +82,7 @@ describe('errorFromResponse: any status, any body', () => {
       fc.asyncProperty(body, status, statusText, async (b, s, reason) => {
         const info = defaultParseError(tryParse(asRead(b)));
         fc.pre(info.message === undefined && info.code === undefined);
-        const error = await errorFromResponse(respond(b, s, reason), aerostackPreset, undefined);
+        const error = await errorFromResponse(respond(b, s, reason), aerostackPreset, undefined, String);
         expect(error.message.length).toBeLessThanOrEqual(`${s}: `.length + 200);
       }),
       { numRuns: runs(1000) },
