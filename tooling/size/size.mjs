@@ -12,7 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 // Each file of entries/ (one per package) exports a list of { name, code, budget, forbid, target?,
 // logging? }: `code` is a small program a user could write, `budget` the gzipped bytes CI enforces,
 // `forbid` canary marks (and every entry must be free of logging unless it sets `logging: true`, and
-// of the server entries' printing).
+// of the server entries' printing); `require`, marks the bundle must carry (a canary's own route, so
+// that a stale pattern fails instead of passing forever). A mark is a string or a RegExp.
 // `target`, where set, is a smaller budget an issue asks for and the entry does not meet yet: the
 // table shows the gap on every run instead of hiding it.
 const entries = [];
@@ -25,10 +26,12 @@ const rows = [];
 let failed = false;
 for (const entry of entries) {
   const { text, min, gz } = await bundle(entry.code, { resolveDir: here });
-  const leaks = [...(entry.forbid ?? []), PRINTING_MARK, ...(entry.logging ? [] : [LOGGING_MARK])].filter((mark) => text.includes(mark));
-  const ok = gz <= entry.budget && leaks.length === 0;
+  const has = (mark) => (typeof mark === 'string' ? text.includes(mark) : mark.test(text));
+  const leaks = [...(entry.forbid ?? []), PRINTING_MARK, ...(entry.logging ? [] : [LOGGING_MARK])].filter(has);
+  const lacks = (entry.require ?? []).filter((mark) => !has(mark));
+  const ok = gz <= entry.budget && leaks.length === 0 && lacks.length === 0;
   failed ||= !ok;
-  const result = !ok ? (leaks.length ? `FAIL: contains ${leaks.join(', ')}` : 'FAIL: over budget') : entry.target && gz > entry.target ? `ok; ${gz - entry.target} B over target ${entry.target}` : 'ok';
+  const result = !ok ? (leaks.length ? `FAIL: contains ${leaks.join(', ')}` : lacks.length ? `FAIL: lacks its own ${lacks.join(', ')}` : 'FAIL: over budget') : entry.target && gz > entry.target ? `ok; ${gz - entry.target} B over target ${entry.target}` : 'ok';
   rows.push({ entry: entry.name, 'min B': min, 'gzip B': gz, 'budget B': entry.budget, result });
 }
 

@@ -2,6 +2,9 @@
 // call with a client, as an edge app that makes only that call would ship it. The hand-written files
 // next to this one hold the canaries (what must NOT be in a bundle); this one makes sure no operation
 // goes unmeasured: it fails when a package exports an operation missing from the table below.
+// Each Smarter operation also carries its route canary (../routes.mjs): none of its package's other
+// operations' routes in its bundle.
+import { routeCanary } from '../routes.mjs';
 const HELPERS = new Set(['collectText', 'createSession', 'memoryStore', 'projectAuthURL', 'sql', 'join', 'unsafeRaw', 'outputJSON', 'kindFor', 'toYAML']);
 
 // budget: the issue's (4 kB a JSON operation, 5 kB streaming or upload; Smarter: 5 kB, the chatbot with
@@ -53,6 +56,7 @@ export default Object.entries(OPERATIONS).flatMap(([pkg, ops]) =>
       name: `every op: ${short}`,
       budget: CEILINGS[short] ?? budget,
       ...(CEILINGS[short] && { target: budget }),
+      ...routeCanary(pkg, op),
       code: `
         import { ${client[0]} } from '${client[1]}';
         import { ${op} } from '${pkg}';

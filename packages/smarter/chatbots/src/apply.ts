@@ -1,4 +1,4 @@
-import { routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { chatbotKind, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import type { Data } from './spec';
 import type { ChatbotManifest } from './types';
@@ -19,7 +19,7 @@ export function apply(client: SmarterClient, manifest: ChatbotManifest | string,
   return byGeneration<ApplyResult>(
     client,
     // Only a chatbot's kind is renamed; a manifest of another kind is sent as it is.
-    (generation) => ({ method: 'POST', path: 'cli/apply/', body: /^(?:chatbot|llmclient)$/i.test(manifest.kind) ? { ...manifest, kind: routesFor(generation).chatbotKind } : manifest }),
+    (generation) => ({ method: 'POST', path: 'cli/apply/', body: /^(?:chatbot|llmclient)$/i.test(manifest.kind) ? { ...manifest, kind: chatbotKind(generation) } : manifest }),
     options,
     check,
   );

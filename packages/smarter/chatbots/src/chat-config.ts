@@ -1,4 +1,4 @@
-import { routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { chatConfigRoute, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import type { ChatConfig } from './types';
 import { checkSessionKey, need } from './validate';
@@ -21,7 +21,7 @@ export function chatConfig(client: SmarterClient, params: ChatConfigParams = {} 
     client,
     (generation) => ({
       method: 'POST',
-      path: routesFor(generation).chatConfig(name),
+      path: chatConfigRoute(generation, name),
       query: { uid: uid ?? crypto.randomUUID(), new_session: newSession },
       body: sessionKey ? { session_key: sessionKey } : undefined,
       idempotent: true,

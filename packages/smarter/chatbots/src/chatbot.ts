@@ -1,4 +1,4 @@
-import { APIPromise, routesFor, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { APIPromise, chatRoute, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import { readTurn } from './turn';
 import type { ChatbotManifest, ChatbotSpec, ChatbotStatus, CliChatData, PromptResult } from './types';
@@ -74,7 +74,7 @@ export class Chatbot {
       this.client,
       (generation) => ({
         method: 'POST',
-        path: routesFor(generation).chat(this.name),
+        path: chatRoute(generation, this.name),
         query: { uid: this.uid, new_session: fresh },
         // The server keeps the conversation: a non-empty list would not be stored back.
         body: { prompt: text, messages: [] },

@@ -1,4 +1,4 @@
-import { path, routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { chatbotKind, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import type { ChatbotManifest } from './types';
 import { need } from './validate';
@@ -13,7 +13,7 @@ export function describe(client: SmarterClient, params: NameParams = {} as NameP
   const { name } = params;
   return byGeneration<ChatbotManifest>(
     client,
-    (generation) => ({ method: 'POST', path: path`cli/describe/${routesFor(generation).chatbotKind}/`, query: { name }, idempotent: true }),
+    (generation) => ({ method: 'POST', path: path`cli/describe/${chatbotKind(generation)}/`, query: { name }, idempotent: true }),
     options,
     () => need(name, 'name'),
   );

@@ -1,4 +1,4 @@
-import { path, routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { chatbotKind, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { NameParams } from './describe';
 import { byGeneration } from './generation';
 import type { Data } from './spec';
@@ -11,7 +11,7 @@ export function logs(client: SmarterClient, params: NameParams = {} as NameParam
   const { name } = params;
   return byGeneration<LogsResult>(
     client,
-    (generation) => ({ method: 'POST', path: path`cli/logs/${routesFor(generation).chatbotKind}/`, query: { name }, idempotent: true }),
+    (generation) => ({ method: 'POST', path: path`cli/logs/${chatbotKind(generation)}/`, query: { name }, idempotent: true }),
     options,
     () => need(name, 'name'),
   );

@@ -1,4 +1,4 @@
-import { path, routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { chatbotKind, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { NameParams } from './describe';
 import { byGeneration } from './generation';
 import { need } from './validate';
@@ -8,7 +8,7 @@ export function remove(client: SmarterClient, params: NameParams = {} as NamePar
   const { name } = params;
   return byGeneration<undefined>(
     client,
-    (generation) => ({ method: 'POST', path: path`cli/delete/${routesFor(generation).chatbotKind}/`, query: { name } }),
+    (generation) => ({ method: 'POST', path: path`cli/delete/${chatbotKind(generation)}/`, query: { name } }),
     options,
     () => need(name, 'name'),
   );

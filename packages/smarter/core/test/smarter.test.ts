@@ -3,10 +3,15 @@ import {
   APIError,
   AuthenticationError,
   BadRequestError,
+  chatbotKind,
+  chatConfigRoute,
+  chatRoute,
+  exampleManifestRoute,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   routesFor,
+  schemaRoute,
   SmarterClient,
   VERSION,
   type SDKError,
@@ -194,5 +199,15 @@ describe('server generations', () => {
     expect([v14.chatbotKind, v14.chat('b'), v14.chatConfig('b'), v14.exampleManifest('LLMClient'), v14.schema('LLMClient')]).toEqual([
       'LLMClient', 'cli/prompt/b/', 'cli/prompt/config/b/', 'cli/example-manifest/LLMClient/', 'cli/json-schema/LLMClient/',
     ]);
+  });
+
+  it('has one function per route, the same as routesFor', () => {
+    for (const generation of ['v0.13', 'v0.14'] as const) {
+      const all = routesFor(generation);
+      expect([chatbotKind(generation), chatRoute(generation, 'my bot'), chatConfigRoute(generation, 'b'), exampleManifestRoute(generation, 'K'), schemaRoute(generation, 'K')]).toEqual([
+        all.chatbotKind, all.chat('my bot'), all.chatConfig('b'), all.exampleManifest('K'), all.schema('K'),
+      ]);
+    }
+    expect(chatRoute('v0.14', 'a/b')).toBe('cli/prompt/a%2Fb/');
   });
 });

@@ -1,4 +1,4 @@
-import { routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { exampleManifestRoute, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import { kindFor } from './kinds';
 import type { Kind, ManifestOf } from './manifests';
@@ -13,7 +13,7 @@ export function exampleManifest<K extends string>(client: SmarterClient, params:
   const { kind } = params;
   return byGeneration<ManifestOf<K>>(
     client,
-    (generation) => ({ method: 'POST', path: routesFor(generation).exampleManifest(kindFor(kind, generation)), auth: false, idempotent: true }),
+    (generation) => ({ method: 'POST', path: exampleManifestRoute(generation, kindFor(kind, generation)), auth: false, idempotent: true }),
     options,
     () => need(kind, 'kind'),
   );

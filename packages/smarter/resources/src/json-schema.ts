@@ -1,4 +1,4 @@
-import { routesFor, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { schemaRoute, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { KindParams } from './example-manifest';
 import { byGeneration } from './generation';
 import { kindFor } from './kinds';
@@ -12,7 +12,7 @@ export function jsonSchema(client: SmarterClient, params: KindParams = {} as Kin
   const { kind } = params;
   return byGeneration<JsonSchemaResult>(
     client,
-    (generation) => ({ method: 'POST', path: routesFor(generation).schema(kindFor(kind, generation)), auth: false, idempotent: true }),
+    (generation) => ({ method: 'POST', path: schemaRoute(generation, kindFor(kind, generation)), auth: false, idempotent: true }),
     options,
     () => need(kind, 'kind'),
   );
