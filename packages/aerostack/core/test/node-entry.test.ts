@@ -134,6 +134,23 @@ describe('bundled', () => {
     expect([fetchCalls, logged]).toEqual([1, 2]);
   });
 
+  // `require` under Deno or Bun resolves the same way as `import`: the server build, not the Node one.
+  it.each([['Deno', 'deno'], ['Bun', 'bun']])('for %s through require: the server build (CJS)', async (_runtime, runtime) => {
+    const result = await build({
+      stdin: { contents: "module.exports = require('@aerostack/core');", resolveDir: packageDir, loader: 'js' },
+      bundle: true,
+      format: 'cjs',
+      platform: 'neutral',
+      conditions: [runtime, 'node'],
+      external: ['node:*'],
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    const entries = Object.keys(result.metafile.inputs).filter((input) => /dist\/(?:index|node|server)\.c?js$/.test(input));
+    expect(entries.map((input) => input.split('/').pop())).toEqual(['server.cjs']);
+  });
+
   it('for Node: the node entry, its transport and logging installed (side effects that survive tree-shaking)', async () => {
     const { text, fetchCalls, logged } = await bundled('node', 'node');
     expect(text).toContain('node:http');
