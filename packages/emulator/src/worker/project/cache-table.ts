@@ -91,15 +91,7 @@ export class CacheTable {
   list(prefix: string, limit: number, after: string | undefined, now: number): Listed[] {
     const where = ['part = 0', LIVE];
     const params: (string | number)[] = [now];
-    if (prefix) {
-      where.push('key >= ?');
-      params.push(prefix);
-      const end = prefixEnd(prefix);
-      if (end !== undefined) {
-        where.push('key < ?');
-        params.push(end);
-      }
-    }
+    addPrefixRange(prefix, where, params);
     if (after !== undefined) {
       where.push('key > ?');
       params.push(after);
@@ -111,15 +103,7 @@ export class CacheTable {
   deleteSlice(prefix: string, limit: number, now: number): { keys: number; live: number } {
     const range: string[] = ['part = 0'];
     const params: string[] = [];
-    if (prefix) {
-      range.push('key >= ?');
-      params.push(prefix);
-      const end = prefixEnd(prefix);
-      if (end !== undefined) {
-        range.push('key < ?');
-        params.push(end);
-      }
-    }
+    addPrefixRange(prefix, range, params);
     const slice = this.sql.exec<{ key: string; exp: number | null }>(`SELECT key, exp FROM cache WHERE ${range.join(' AND ')} ORDER BY key LIMIT ?`, ...params, limit).toArray();
     const last = slice.at(-1);
     if (!last) return { keys: 0, live: 0 };
@@ -135,5 +119,17 @@ export class CacheTable {
 
   clear(): void {
     this.sql.exec('DELETE FROM cache');
+  }
+}
+
+/** Adds the clauses that keep the keys starting with `prefix`: a key range, which the primary key's index serves. */
+function addPrefixRange(prefix: string, where: string[], params: (string | number)[]): void {
+  if (!prefix) return;
+  where.push('key >= ?');
+  params.push(prefix);
+  const end = prefixEnd(prefix);
+  if (end !== undefined) {
+    where.push('key < ?');
+    params.push(end);
   }
 }
