@@ -116,6 +116,7 @@ d.settings = QUICK
 if (selected.length !== ALL.length) d.settings += `; only: ${selected.join(', ')}`;
 
 const finished = new Set();
+let writes = 0;
 /**
  * Writes RESULTS.md with what is measured so far, as soon as a benchmark is done: a run that stops
  * later (a crash, Ctrl-C, a machine taken back) keeps every benchmark it finished. Written to a
@@ -129,6 +130,9 @@ function writeResults() {
   const file = process.env.BENCH_RESULTS || join(BENCH_DIR, 'RESULTS.md');
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+  // For the runner's own test: every version written, in order (a file read on the progress lines
+  // would race the next write when two benchmarks end within one read).
+  if (process.env.BENCH_RESULTS_HISTORY) writeFileSync(join(process.env.BENCH_RESULTS_HISTORY, `${String(++writes).padStart(3, '0')}.md`), text);
   return text;
 }
 /** Marks a benchmark done and writes what is measured so far. */

@@ -1,7 +1,7 @@
 // The bench checks its outside tools before the first measurement, and writes each benchmark's
 // results as soon as it is done. These run in seconds: no benchmark is measured at full size.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,21 +50,20 @@ describe('the tool check', () => {
 describe('results as each benchmark finishes', () => {
   it('a run without hyperfine skips the cold start with the reason, and the file holds each benchmark as soon as it is done', async () => {
     const file = join(scratch, 'RESULTS.md');
+    const history = join(scratch, 'history');
+    mkdirSync(history, { recursive: true });
     // In the runner's order: bundles (seconds), cold (skipped: no hyperfine), then memory, stopped midway.
     const child = spawn(process.execPath, ['bench.mjs', 'bundles', 'cold', 'memory'], {
       cwd: BENCH,
-      env: { ...withoutHyperfine, BENCH_QUICK: '1', BENCH_RESULTS: file },
+      env: { ...withoutHyperfine, BENCH_QUICK: '1', BENCH_RESULTS: file, BENCH_RESULTS_HISTORY: history },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    const snapshots: string[] = [];
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk;
-        // Read the file at each "done" line, while the run goes on.
-        for (const name of ['bundles', 'cold']) if (stderr.includes(`[bench] ${name} done`) && snapshots.length < (name === 'bundles' ? 1 : 2)) snapshots.push(readFileSync(file, 'utf8'));
-        if (snapshots.length === 2) resolve();
+        if (stderr.includes('[bench] cold done')) resolve();
       });
       void exited.then(() => resolve());
     });
@@ -72,15 +71,17 @@ describe('results as each benchmark finishes', () => {
     child.kill('SIGINT');
     await exited;
     expect(stderr).toMatch(/missing: the program `hyperfine`/);
-    expect(snapshots).toHaveLength(2);
-    const [afterBundles, afterCold] = snapshots as [string, string];
+    // Every version the runner wrote, in order: the first after bundles, the second after cold.
+    const versions = readdirSync(history).sort().map((name) => readFileSync(join(history, name), 'utf8'));
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    const [afterBundles, afterCold] = versions as [string, string];
     expect(afterBundles).toMatch(/## 5\. Bundle size of one call/);
     expect(afterBundles).toMatch(/\*\*Partial:\*\*.*not yet run cold, memory/);
     expect(afterCold).toMatch(/## 3\. Cold start\n\nNot run: the program `hyperfine` \(times the cold starts\) is missing; get it with: apt-get install -y hyperfine/);
     expect(afterCold).toMatch(/## 5\. Bundle size of one call/);
     expect(afterCold).toMatch(/not yet run memory/);
     // What the stopped run left is the last complete write, never a half-written file.
-    expect(readFileSync(file, 'utf8')).toBe(afterCold);
+    expect(readFileSync(file, 'utf8')).toBe(versions.at(-1));
     expect(existsSync(`${file}.tmp`)).toBe(false);
   });
 });
