@@ -1,6 +1,6 @@
 export { Client } from './client';
 export { enableLogging } from './logging';
-export { APIPromise, mapResult } from './api-promise';
+export { APIPromise, mapResult, type APIPromiseConstructor } from './api-promise';
 export {
   SDKError,
   APIError,
@@ -44,8 +44,19 @@ export type {
   Transport,
   WithResponse,
 } from './types';
-export { paginate, Page, PagePromise, listCompletePages, truncatedPages, afterIdPages, type PageStyle } from './pagination';
+export {
+  paginate,
+  Page,
+  PagePromise,
+  listCompletePages,
+  truncatedPages,
+  afterIdPages,
+  type FetchPage,
+  type PageConstructor,
+  type PagePromiseConstructor,
+  type PageStyle,
+} from './pagination';
 export { createSSEParser, type ServerSentEvent, type SSEParser } from './sse';
-export { Stream, type StreamOptions } from './stream';
+export { Stream, type StreamConstructor, type StreamOptions } from './stream';
 export { streamRequest } from './stream-request';
 export { multipart, type FilePart, type MultipartBody, type MultipartValue, type UploadSource } from './multipart';

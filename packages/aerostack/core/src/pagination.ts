@@ -32,7 +32,8 @@ export const afterIdPages = <Item extends { id: string }>(): PageStyle<Item, unk
   next: (body, items) => ((body as Fields).has_more === true ? items[items.length - 1]?.id : undefined),
 });
 
-type FetchPage<Body> = (cursor: string | undefined) => APIPromise<Body>;
+/** Fetches the page at a cursor (undefined: the first). */
+export type FetchPage<Body> = (cursor: string | undefined) => APIPromise<Body>;
 
 async function loadPage<Item, Body>(fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>, cursor: string | undefined): Promise<Page<Item, Body>> {
   const { data, response } = await fetchPage(cursor).withResponse();
@@ -46,14 +47,33 @@ async function* pagesFrom<Item, Body>(first: Page<Item, Body>): AsyncGenerator<P
 }
 
 /** One page of a listing. Keep `nextCursor` to resume the listing later. */
-export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
+export interface Page<Item, Body = unknown> extends AsyncIterable<Item> {
+  readonly body: Body;
+  readonly response: Response;
+  readonly items: Item[];
+  /** The cursor this page was fetched with. */
+  readonly cursor: string | undefined;
+  /** The cursor of the next page; undefined on the last page. */
+  readonly nextCursor: string | undefined;
+  hasNextPage(): boolean;
+  nextPageInfo(): { cursor: string } | null;
+  getNextPage(): Promise<Page<Item, Body>>;
+  /** Items of this page and of every page after it. */
+  [Symbol.asyncIterator](): AsyncIterator<Item>;
+}
+
+export interface PageConstructor {
+  new <Item, Body = unknown>(body: Body, response: Response, cursor: string | undefined, fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>): Page<Item, Body>;
+}
+
+// An interface and a constant rather than a class, as `APIPromise` (see api-promise.ts): the
+// declared type has no private member, so pages from any copy of the core are the same type.
+export const Page: PageConstructor = class<Item, Body = unknown> implements Page<Item, Body> {
   // `declare`d and assigned at once in the constructor: the build emits no field definitions.
   declare readonly body: Body;
   declare readonly response: Response;
   declare readonly items: Item[];
-  /** The cursor this page was fetched with. */
   declare readonly cursor: string | undefined;
-  /** The cursor of the next page; undefined on the last page. */
   declare readonly nextCursor: string | undefined;
   /** Loads the page at a cursor, as this one was. */
   readonly #load: (cursor: string) => Promise<Page<Item, Body>>;
@@ -77,17 +97,31 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     return this.#load(this.nextCursor as string);
   }
 
-  /** Items of this page and of every page after it. */
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     for await (const page of pagesFrom(this)) yield* page.items;
   }
-}
+};
 
 /**
  * A listing. `await` it for the first page; `for await` over it for every item of every page;
  * `byPage()` for the pages; `toArray({ limit })` to collect. Nothing is fetched until asked.
  */
-export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item, Body>>, AsyncIterable<Item> {
+export interface PagePromise<Item, Body = unknown> extends PromiseLike<Page<Item, Body>>, AsyncIterable<Item> {
+  then<A = Page<Item, Body>, B = never>(
+    onfulfilled?: ((page: Page<Item, Body>) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>;
+  byPage(): AsyncGenerator<Page<Item, Body>, void, undefined>;
+  [Symbol.asyncIterator](): AsyncIterator<Item>;
+  /** Collects at most `limit` items, fetching no more pages than needed. */
+  toArray(options: { limit: number }): Promise<Item[]>;
+}
+
+export interface PagePromiseConstructor {
+  new <Item, Body = unknown>(fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>, startCursor?: string): PagePromise<Item, Body>;
+}
+
+export const PagePromise: PagePromiseConstructor = class<Item, Body = unknown> implements PagePromise<Item, Body> {
   readonly #first: () => Promise<Page<Item, Body>>;
 
   constructor(fetchPage: FetchPage<Body>, style: PageStyle<Item, Body>, startCursor?: string) {
@@ -109,14 +143,13 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
     yield* await this;
   }
 
-  /** Collects at most `limit` items, fetching no more pages than needed. */
   async toArray({ limit }: { limit: number }): Promise<Item[]> {
     if (!(limit >= 0)) throw new InvalidRequestError('toArray needs { limit }');
     const out: Item[] = [];
     if (limit) for await (const item of this) if (out.push(item) >= limit) break;
     return out;
   }
-}
+};
 
 /** Builds a listing from a page fetcher: `paginate((cursor) => client.post(path, { ...params, cursor }), listCompletePages('keys'))`. */
 export function paginate<Item, Body = unknown>(

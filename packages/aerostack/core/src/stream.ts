@@ -54,9 +54,23 @@ const cut = (cause?: unknown): SDKError =>
     ? new APIUserAbortError('Request was aborted', { cause })
     : new StreamError('Stream was cut before it finished', { cause });
 
-export class Stream<T> implements AsyncIterable<T> {
-  // `declare`d, assigned in the constructor: the build emits no field definition for it.
+/** A stream of decoded server-sent events: `for await` over it, once. */
+export interface Stream<T> extends AsyncIterable<T> {
   /** The underlying Response (status, headers). */
+  readonly response: Response;
+  [Symbol.asyncIterator](): AsyncIterator<T>;
+  /** A ReadableStream of the decoded values; cancelling it cancels the response body. */
+  toReadableStream(): ReadableStream<T>;
+}
+
+export interface StreamConstructor {
+  new <T>(response: Response, options?: StreamOptions<T>): Stream<T>;
+}
+
+// An interface and a constant rather than a class, as `APIPromise` (see api-promise.ts): the
+// declared type has no private member, so streams from any copy of the core are the same type.
+export const Stream: StreamConstructor = class<T> implements Stream<T> {
+  // `declare`d, assigned in the constructor: the build emits no field definition for it.
   declare readonly response: Response;
   readonly #options: StreamOptions<T>;
   #used = false;
@@ -115,7 +129,6 @@ export class Stream<T> implements AsyncIterable<T> {
     }
   }
 
-  /** A ReadableStream of the decoded values; cancelling it cancels the response body. */
   toReadableStream(): ReadableStream<T> {
     const it = this[Symbol.asyncIterator]();
     return new ReadableStream<T>(
@@ -132,4 +145,4 @@ export class Stream<T> implements AsyncIterable<T> {
       { highWaterMark: 0 },
     );
   }
-}
+};

@@ -34,7 +34,23 @@ export interface SmarterClientOptions extends ClientOptions {
 }
 
 /** A client for the Smarter API: `new SmarterClient({ apiKey })`, or with `SMARTER_API_KEY` set, `new SmarterClient()`. */
-export class SmarterClient extends Client {
+export interface SmarterClient extends Client {
+  readonly options: Readonly<SmarterClientOptions>;
+  /**
+   * The server generation, detected once and remembered: v0.13 envelopes carry `thing` at the top
+   * level, v0.14 moved it into `metadata`.
+   */
+  generation(): Promise<Generation>;
+}
+
+export interface SmarterClientConstructor {
+  new (options?: SmarterClientOptions): SmarterClient;
+}
+
+// An interface and a constant rather than a class (as the core's `APIPromise`): the declared type
+// has no private member, so a client made with one copy of @smarter/core is accepted by packages
+// typed against another.
+export const SmarterClient: SmarterClientConstructor = class extends Client implements SmarterClient {
   declare readonly options: Readonly<SmarterClientOptions>;
   #generation: Promise<Generation> | undefined;
 
@@ -43,10 +59,6 @@ export class SmarterClient extends Client {
     if (options.generation) this.#generation = Promise.resolve(options.generation);
   }
 
-  /**
-   * The server generation, detected once and remembered: v0.13 envelopes carry `thing` at the top
-   * level, v0.14 moved it into `metadata`.
-   */
   generation(): Promise<Generation> {
     this.#generation ??= this.request<unknown>({ method: 'POST', path: 'cli/whoami/', idempotent: true })
       .withResponse()
@@ -55,4 +67,4 @@ export class SmarterClient extends Client {
     this.#generation.catch(() => (this.#generation = undefined));
     return this.#generation;
   }
-}
+};
