@@ -14,16 +14,24 @@ function pkg(name: string, dependencies: Record<string, string> = {}, extra: Par
 describe('expectedReleases', () => {
   const packages = [
     pkg('core'),
-    pkg('service', { core: 'workspace:^' }),
-    pkg('umbrella', { service: 'workspace:^' }),
+    pkg('service', { core: 'workspace:*' }),
+    pkg('umbrella', { service: 'workspace:*' }),
+    pkg('wide', { core: 'workspace:>=1.0.0 <2.0.0' }),
+    pkg('caret', { core: 'workspace:^' }),
     pkg('dev-only', {}, { devDependencies: { core: 'workspace:^' } }),
     pkg('tool', { core: 'workspace:*' }, { private: true }),
   ];
+  const versions = (releases: ReturnType<typeof expectedReleases>) => Object.fromEntries([...releases].map(([name, r]) => [name, r.to]));
 
-  it('patches the runtime dependents of a released package, transitively, and nothing else', () => {
+  it('patches the runtime dependents whose range the release leaves, transitively, and nothing else', () => {
     const releases = expectedReleases(packages, [{ file: 'a.md', releases: { core: 'patch' }, summary: 'fix' }], config);
-    expect(Object.fromEntries([...releases].map(([name, r]) => [name, r.to]))).toEqual({ core: '1.2.4', service: '1.2.4', umbrella: '1.2.4' });
+    expect(versions(releases)).toEqual({ core: '1.2.4', service: '1.2.4', umbrella: '1.2.4' });
     expect(releases.get('umbrella')?.updatedDependencies).toEqual(['service']);
+  });
+
+  it('patches the dependents with a ceiling when a major passes it', () => {
+    const releases = expectedReleases(packages, [{ file: 'a.md', releases: { core: 'major' }, summary: 'break' }], config);
+    expect(versions(releases)).toEqual({ core: '2.0.0', service: '1.2.4', umbrella: '1.2.4', wide: '1.2.4', caret: '1.2.4' });
   });
 
   it('takes the largest bump of a package’s own changesets', () => {

@@ -1,7 +1,8 @@
 // Part 1b, the tarballs `pnpm pack` made from the versioned copy: one per public package, at its new
 // version, with real ranges instead of `workspace:` ones, and exactly the files a user needs.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { listTarball, readPackedManifest } from './helpers/pack.js';
+import { listTarball, readPackedFile, readPackedManifest } from './helpers/pack.js';
+import { CORE_PACKAGES } from './helpers/rehearse.js';
 import { type PackageManifest, publicPackages, runtimeDependencies } from './helpers/workspace.js';
 
 const rehearsal = inject('rehearsal');
@@ -72,6 +73,17 @@ describe('pnpm pack', () => {
       // Unless `files` names such a thing itself (then it is shipped on purpose).
       const deliberate = (file: string) => (manifest.files ?? []).some((entry) => DEV_ONLY.test(`${entry}/`) && allowedByFiles(file, [entry]));
       expect(files.filter((file) => DEV_ONLY.test(file) && !deliberate(file)), name).toEqual([]);
+    }
+  });
+
+  it('declares the cores’ types with no private, protected or #private member (they would make them nominal: TS2345 across two copies)', async () => {
+    for (const { name, tarball } of rehearsal.released.filter((p) => CORE_PACKAGES.includes(p.name))) {
+      const declarations = (packed.get(name)?.files ?? []).filter((file) => /\.d\.c?ts$/.test(file));
+      expect(declarations.length, name).toBeGreaterThan(0);
+      for (const file of declarations) {
+        const nominal = (await readPackedFile(tarball, file)).split('\n').filter((line) => /^\s*(#private\b|(readonly\s+)?(private|protected)\s)/.test(line) || /\b(private|protected)\s+(readonly\s+)?[\w$#]+\s*[:(;?]/.test(line));
+        expect(nominal, `${name}/${file}`).toEqual([]);
+      }
     }
   });
 

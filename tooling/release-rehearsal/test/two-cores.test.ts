@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addFiles, createApp, npmInstall, npmLs, occurrences, runJSON } from './helpers/app.js';
 import { useEmulator } from './helpers/emulator.js';
+import { typecheck } from './helpers/typescript.js';
 
 const rehearsal = inject('rehearsal');
 const target = useEmulator();
@@ -31,7 +32,7 @@ beforeAll(async () => {
     overrides: Object.fromEntries(NESTING.map((name) => [name, { '@aerostack/core': nested }])),
   });
   await npmInstall(app);
-  addFiles(app, ['two-cores/checks.cjs', 'two-cores/esm.mjs', 'two-cores/cjs.cjs']);
+  addFiles(app, ['two-cores/checks.cjs', 'two-cores/esm.mjs', 'two-cores/cjs.cjs', 'two-cores/usage.ts']);
 });
 
 describe('two versions of @aerostack/core in one app', () => {
@@ -41,6 +42,11 @@ describe('two versions of @aerostack/core in one app', () => {
       '@aerostack/core': appCore?.version,
       ...Object.fromEntries(NESTING.map((name) => [`${name} > @aerostack/core`, releasedCore?.version])),
     });
+  });
+
+  it('type-checks the app’s client passed to packages typed against the nested core, and their results in the app’s types', async () => {
+    // Issue 14: with a `#private` member in APIPromise's declared type, tsc --strict refused this with TS2345.
+    await typecheck(app, 'node16', ['usage.ts']);
   });
 
   it.each(['esm.mjs', 'cjs.cjs'])('errors from one copy pass instanceof against the other’s classes (%s)', async (program) => {

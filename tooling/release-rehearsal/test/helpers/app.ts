@@ -57,3 +57,18 @@ export async function runJSON<T>(app: string, args: string[]): Promise<T> {
   return JSON.parse(stdout) as T;
 }
 
+
+/**
+ * `pnpm install --offline` of tarballs into an app of its own (outside any workspace). The registry
+ * is not asked: `overrides` in the app's pnpm-workspace.yaml stand in for it, resolving every
+ * package to its tarball wherever a range names it (a service's core, the facade's services), so
+ * the caller checks that each range admits the version given. Returns the time it took.
+ */
+export async function pnpmInstall(app: string, packages: { name: string; tarball: string }[]): Promise<number> {
+  const specs = Object.fromEntries(packages.map((p) => [p.name, `file:${p.tarball}`]));
+  const manifest = { name: basename(app), version: '1.0.0', private: true, type: 'module', dependencies: specs };
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(app, 'pnpm-workspace.yaml'), `overrides:\n${Object.entries(specs).map(([name, spec]) => `  '${name}': '${spec}'\n`).join('')}`);
+  const { ms } = await run('pnpm', ['install', '--offline', '--reporter=silent'], { cwd: app, timeoutMs: 240_000 });
+  return ms;
+}

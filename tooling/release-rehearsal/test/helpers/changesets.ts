@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Bump, bumpVersion, maxBump } from './semver.js';
+import { type Bump, bumpVersion, maxBump, satisfies, workspaceRange } from './semver.js';
 import { type WorkspacePackage, runtimeDependencies } from './workspace.js';
 
 export interface PendingChangeset {
@@ -61,8 +61,9 @@ export function readPendingChangesets(root: string): PendingChangeset[] {
 
 /**
  * Every public package that should be released, and at which version: its own changesets' largest
- * bump, and (with `updateInternalDependencies: "patch"`) at least a patch when a package it depends
- * on at runtime is released. Private packages are left alone (`privatePackages.version: false`).
+ * bump, and at least a patch when a package it depends on at runtime is released at a version its
+ * range does not admit (`workspace:^` on 0.0.0 does not admit 0.1.0; `>=0.0.0 <1.0.0` does).
+ * Private packages are left alone (`privatePackages.version: false`).
  */
 export function expectedReleases(packages: WorkspacePackage[], changesets: PendingChangeset[], config: ChangesetConfig): Map<string, ExpectedRelease> {
   if (config.updateInternalDependencies !== 'patch' || config.fixed.length || config.linked.length || config.ignore.length) {
@@ -74,11 +75,18 @@ export function expectedReleases(packages: WorkspacePackage[], changesets: Pendi
   for (const changeset of changesets) {
     for (const [name, bump] of Object.entries(changeset.releases)) bumps.set(name, maxBump(bumps.get(name), bump));
   }
-  // Dependents of released packages, transitively, until nothing changes.
+  const versionOf = new Map(packages.map((pkg) => [pkg.manifest.name, pkg.manifest.version]));
+  /** Whether `dep`'s next version leaves the range `spec` (changesets' default `updateInternalDependents: "out-of-range"`). */
+  const leaves = (dep: string, spec: string): boolean => {
+    const bump = bumps.get(dep);
+    const current = versionOf.get(dep);
+    return Boolean(bump && current && !satisfies(bumpVersion(current, bump), workspaceRange(spec, current)));
+  };
+  // Dependents of packages released out of their range, transitively, until nothing changes.
   for (let changed = true; changed; ) {
     changed = false;
     for (const pkg of candidates) {
-      const released = Object.keys(runtimeDependencies(pkg.manifest)).some((dep) => bumps.has(dep));
+      const released = Object.entries(runtimeDependencies(pkg.manifest)).some(([dep, spec]) => leaves(dep, spec));
       if (released && !bumps.has(pkg.manifest.name)) {
         bumps.set(pkg.manifest.name, 'patch');
         changed = true;

@@ -1,6 +1,6 @@
 // Which core tarball is the oldest that the released packages' ranges allow.
 import type { PackedPackage } from './pack.js';
-import { caretFloor, compareVersions, satisfiesCaret } from './semver.js';
+import { compareVersions, rangeFloor, satisfies } from './semver.js';
 import { type PackageManifest, runtimeDependencies } from './workspace.js';
 
 export interface CoreChoice {
@@ -15,13 +15,13 @@ export interface CoreChoice {
  */
 export function oldestAllowed(name: string, dependents: PackageManifest[], candidates: PackedPackage[]): CoreChoice {
   const ranges = Object.fromEntries(dependents.flatMap((m) => (runtimeDependencies(m)[name] ? [[m.name, runtimeDependencies(m)[name] ?? '']] : [])));
-  const floors = Object.values(ranges).map(caretFloor);
+  const floors = Object.values(ranges).map(rangeFloor);
   if (!floors.length) throw new Error(`nothing depends on ${name}`);
   const floor = floors.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
   const core = candidates.find((c) => c.name === name && c.version === floor);
   if (!core) throw new Error(`the oldest ${name} the ranges allow is ${floor}, and the rehearsal packed no such version: ${JSON.stringify(ranges)}`);
   for (const [dependent, range] of Object.entries(ranges)) {
-    if (!satisfiesCaret(core.version, range)) throw new Error(`${dependent} wants ${name}@${range}, not ${core.version}`);
+    if (!satisfies(core.version, range)) throw new Error(`${dependent} wants ${name}@${range}, not ${core.version}`);
   }
   return { core, ranges };
 }

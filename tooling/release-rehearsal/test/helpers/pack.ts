@@ -31,3 +31,9 @@ export async function readPackedManifest(tarball: string): Promise<PackageManife
   const { stdout } = await run('tar', ['-xzOf', tarball, 'package/package.json'], { cwd: '/' });
   return JSON.parse(stdout) as PackageManifest;
 }
+
+/** One file of a tarball, as text (`path` without npm's `package/` prefix). */
+export async function readPackedFile(tarball: string, path: string): Promise<string> {
+  const { stdout } = await run('tar', ['-xzOf', tarball, `package/${path}`], { cwd: '/' });
+  return stdout;
+}

@@ -67,7 +67,8 @@ export async function rehearseRelease(repoRoot: string, root: string): Promise<R
   const preRelease = await packAll(repo, cores, join(root, 'tarballs', 'pre-release'));
 
   started = Date.now();
-  await runNode(repo, [changesetBin(), 'version']);
+  // As a maintainer releases: `pnpm version-packages` (changeset version, keeping the declared core ranges).
+  await runNode(repo, ['tooling/release/version.mjs'], { CHANGESET_BIN: changesetBin() });
   const version = Date.now() - started;
   const { stdout: status } = await run('git', ['status', '--porcelain', '-uall'], { cwd: repo });
   const after = listWorkspacePackages(repo);
