@@ -54,6 +54,13 @@ describe('changeset version', () => {
     }
   });
 
+  it('keeps the ranges declared on the cores as written (pnpm version-packages puts back what changesets rewrites)', () => {
+    const declared = (packages: typeof rehearsal.before) =>
+      publicPackages(packages).flatMap((pkg) => Object.entries(pkg.manifest.dependencies ?? {}).filter(([, spec]) => /^workspace:>=\S+ <\S+$/.test(spec)).map(([dep, spec]) => `${pkg.manifest.name} → ${dep}@${spec}`));
+    expect(declared(rehearsal.before).length).toBeGreaterThan(0);
+    expect(declared(rehearsal.after)).toEqual(declared(rehearsal.before));
+  });
+
   it('leaves the private packages untouched', () => {
     const privateBefore = rehearsal.before.filter((pkg) => pkg.manifest.private);
     expect(privateBefore.length).toBeGreaterThan(0);
