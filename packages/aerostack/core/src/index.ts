@@ -44,6 +44,7 @@ export type {
   Transport,
   WithResponse,
 } from './types';
+export type { RequestBody } from './web-types';
 export { paginate, Page, PagePromise, listCompletePages, truncatedPages, afterIdPages, type PageStyle } from './pagination';
 export { createSSEParser, type ServerSentEvent, type SSEParser } from './sse';
 export { Stream, type StreamOptions } from './stream';
