@@ -19,8 +19,9 @@ export interface EnvironmentSettings {
 
 export const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   dom: { label: 'DOM (lib ES2022 + DOM)', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], fixtures: ['consumer.ts'] },
-  node: { label: "Node's types, no DOM", lib: ['ES2022'], types: ['node'], fixtures: ['consumer.ts', 'node-values.ts'] },
-  workers: { label: '@cloudflare/workers-types, no DOM', lib: ['ES2022'], types: ['@cloudflare/workers-types'], fixtures: ['consumer.ts'] },
+  // no-dom.ts: these cells must have no DOM (else they could pass with it).
+  node: { label: "Node's types, no DOM", lib: ['ES2022'], types: ['node'], fixtures: ['consumer.ts', 'node-values.ts', 'no-dom.ts'] },
+  workers: { label: '@cloudflare/workers-types, no DOM', lib: ['ES2022'], types: ['@cloudflare/workers-types'], fixtures: ['consumer.ts', 'no-dom.ts'] },
   // TypeScript's default lib with @types/node beside it: what most Node projects have.
   'dom+node': { label: "DOM and Node's types", lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['node'], fixtures: ['consumer.ts', 'node-values.ts'] },
 };
