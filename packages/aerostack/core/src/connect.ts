@@ -116,7 +116,9 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
         const response = await (transport ?? fetch)(url, {
           method,
           headers: ctx.headers,
-          body,
+          // A RequestBody is a BodyInit, except that TypeScript 5.7+'s DOM library types views as
+          // ArrayBuffer-backed only: RequestBody keeps any ArrayBufferView, as UploadSource does.
+          body: body as BodyInit | undefined,
           signal: controller.signal,
           redirect: streaming ? 'error' : 'manual',
           ...(streaming && { duplex: 'half' }),

@@ -44,6 +44,7 @@ export type {
   Transport,
   WithResponse,
 } from './types';
+export type { RequestBody } from './web-types';
 export {
   paginate,
   Page,

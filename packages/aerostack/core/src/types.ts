@@ -1,4 +1,5 @@
 import type { APIError, SDKError } from './errors';
+import type { RequestBody } from './web-types';
 
 /** How long to wait and what to retry. Set per client (`retry`) and per call. */
 export interface RetryPolicy {
@@ -155,7 +156,7 @@ export interface RequestSpec {
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as is (multipart, bytes, a stream); takes precedence over `body`. */
-  rawBody?: BodyInit | undefined;
+  rawBody?: RequestBody | undefined;
   contentType?: string | undefined;
   /** `json` (default) parses the body; `raw` hands back the `Response` after the status check. */
   parse?: 'json' | 'raw' | undefined;
