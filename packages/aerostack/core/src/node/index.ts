@@ -7,6 +7,8 @@
 import { installServerDefaults } from '../server-defaults';
 import { installTransport } from '../transport';
 import { nodeFetch } from './fetch';
+import { withSlots } from './request-slots';
+import { fetchSendingAgain } from './stale-socket';
 
 export * from '../index';
 
@@ -14,6 +16,12 @@ export * from '../index';
 // their node:http is built on it: there fetch stays the default, and `transport: 'node'` still works.
 const nodeByDefault = !('Bun' in globalThis || 'Deno' in globalThis);
 
-installTransport(({ transport }) => ((transport ?? (nodeByDefault ? 'node' : 'fetch')) === 'node' ? nodeFetch : undefined));
+// On Node itself both transports queue requests per origin (request-slots.ts), and fetch sends a
+// request the server hung up on unanswered once more where that is safe (stale-socket.ts).
+const nodeTransport = withSlots(() => nodeFetch);
+const fetchTransport = withSlots(() => fetchSendingAgain);
+installTransport(({ transport }) =>
+  (transport ?? (nodeByDefault ? 'node' : 'fetch')) === 'node' ? nodeTransport : nodeByDefault ? fetchTransport : undefined,
+);
 
 installServerDefaults();

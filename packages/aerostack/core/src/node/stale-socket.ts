@@ -13,10 +13,15 @@
 
 import type { ClientRequest } from 'node:http';
 import { APIConnectionError } from '../errors';
+import type { FetchLike } from '../transport';
 
 /** Methods that may be repeated (RFC 9110, 9.2.2). */
 const REPEATABLE = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/;
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
+/** Whether repeating a request cannot do a write twice: a method that may be repeated, or an idempotency key. */
+export const mayRepeat = (method: string, headers: Partial<Record<string, string>>): boolean =>
+  REPEATABLE.test(method) || headers['idempotency-key'] !== undefined || headers['x-idempotency-key'] !== undefined;
 
 /**
  * Whether a request that failed before its response may be sent again on a new connection:
@@ -24,13 +29,26 @@ const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
  * cannot do a write twice.
  */
 export function sendAgain(request: ClientRequest, error: unknown, replayable: boolean, headers: Partial<Record<string, string>>): boolean {
-  return (
-    request.reusedSocket &&
-    RESET_CODES.has((error as NodeJS.ErrnoException | undefined)?.code ?? '') &&
-    replayable &&
-    (REPEATABLE.test(request.method) || headers['idempotency-key'] !== undefined || headers['x-idempotency-key'] !== undefined)
-  );
+  return request.reusedSocket && RESET_CODES.has((error as NodeJS.ErrnoException | undefined)?.code ?? '') && replayable && mayRepeat(request.method, headers);
 }
+
+/**
+ * The `fetch` transport's counterpart (undici, Node's fetch): its pool reuses the idle connection
+ * it finds first, idle for up to 4 s, so it meets the same close more often, and it tells neither
+ * which connection it used nor whether it was reused. A fetch that rejects has had no response;
+ * one whose cause is a reset (or undici's "other side closed") is sent once more at once, under
+ * the same conditions: not aborted, a body that can be sent again, a request that may be repeated.
+ */
+export const fetchSendingAgain: FetchLike = async (url, init) => {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code ?? '';
+    const headers = init.headers as Partial<Record<string, string>>;
+    if (init.signal?.aborted || !(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || init.body instanceof ReadableStream || !mayRepeat(init.method ?? 'GET', headers)) throw error;
+    return fetch(url, init);
+  }
+};
 
 /**
  * The error for a request with a streamed body whose connection never opened (refused, no such

@@ -1,0 +1,81 @@
+// The fetch transport on Node (undici) meets a server's idle close as the node transport does
+// (transport-stale-socket.test.ts): the server here closes every connection at its second request,
+// without reading or answering it. A request that may be repeated, with a body that can be sent
+// again, is sent once more at once, without using one of the call's retries; a POST without a key
+// and a stream are never sent twice.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APIConnectionError, multipart, type RequestContext } from '../src/node';
+import { rejection } from './helpers';
+import { readBody, sendJSON, startServer, type LocalServer } from './local-server';
+import { aerostack, plain } from './transports';
+
+let server: LocalServer;
+/** What was answered, in order: the path, its idempotency key and body. */
+let seen: { path: string; key: string | undefined; body: string }[];
+
+beforeEach(async () => {
+  server = await startServer(); // a new port: no pooled connection to it yet
+  seen = [];
+  const served = new WeakSet();
+  server.handle(async (req, res) => {
+    if (served.has(req.socket)) return req.socket.destroy(); // the close meets the request: nothing read, nothing answered
+    served.add(req.socket);
+    const body = new TextDecoder().decode(await readBody(req));
+    seen.push({ path: req.url ?? '', key: req.headers['idempotency-key'] as string | undefined, body });
+    sendJSON(res, { ok: true });
+  });
+});
+afterEach(() => server.close());
+
+/** After a call: undici puts its connection back in the pool once the turn is over. */
+const pooled = () => new Promise((resolve) => setImmediate(resolve));
+
+function client(retries: RequestContext[]) {
+  return aerostack(server, 'fetch', { hooks: { beforeRetry: (_error, ctx) => void retries.push(ctx) } });
+}
+
+describe('fetch transport on Node: a pooled connection closed before the answer', () => {
+  it('sends a keyed upload again at once, the same bytes and key, without using a retry', async () => {
+    const retries: RequestContext[] = [];
+    const c = client(retries);
+    await c.get('/warm');
+    await pooled(); // one idle pooled connection, which the server closes at its next request
+    const form = multipart({ key: 'a.bin', file: { data: new Uint8Array(100_000).fill(7), filename: 'a.bin' } }, 'b0undary');
+    await expect(c.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType })).resolves.toEqual({ ok: true });
+    expect(retries).toEqual([]);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/warm', '/v1/storage/upload']);
+    expect(seen[1]?.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen[1]?.body).toBe(await new Response(form.body).text());
+  });
+
+  it('sends a read again the same way', async () => {
+    const retries: RequestContext[] = [];
+    const c = client(retries);
+    await c.get('/warm');
+    await pooled();
+    await expect(c.get('/again')).resolves.toEqual({ ok: true });
+    expect(retries).toEqual([]);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/warm', '/v1/again']);
+  });
+
+  it('never sends a POST without a key twice: it fails as a connection error', async () => {
+    const c = plain(server, 'fetch', { maxRetries: 2 });
+    await c.get('/warm');
+    await pooled();
+    const before = server.arrivals.length;
+    expect(await rejection(c.post('/chat', { q: 1 }))).toBeInstanceOf(APIConnectionError);
+    expect(server.arrivals.length - before).toBe(1); // it reached the server once; whether it ran there cannot be known
+  });
+
+  it('never sends a streamed body twice', async () => {
+    const keyed = aerostack(server, 'fetch', { maxRetries: 0 });
+    await keyed.get('/warm-again');
+    await pooled();
+    const stream = new Blob(['streamed bytes']).stream();
+    const form = multipart({ key: 's.bin', file: { data: stream, filename: 's.bin' } }, 'b0undary');
+    const error = await rejection(keyed.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/warm-again']);
+  });
+});
