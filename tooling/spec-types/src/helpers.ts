@@ -13,3 +13,6 @@ export type ResultOf<Ops, Op extends keyof Ops> = Ops[Op] extends { responses: i
       ? JsonOf<S>
       : never
   : never;
+
+/** What a Smarter call resolves to: the envelope's `data` when there is an envelope, else the body. */
+export type DataOf<Ops, Op extends keyof Ops> = ResultOf<Ops, Op> extends { api: string; data?: infer D } ? D : ResultOf<Ops, Op>;

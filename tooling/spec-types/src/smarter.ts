@@ -2,7 +2,7 @@
 // envelope that the client unwraps: `Data<'cliWhoami'>` is what a call resolves to (the envelope's
 // `data`, or the whole body for the OpenAI-style routes that send no envelope).
 import type { components, operations } from './generated/smarter';
-import type { BodyOf, ResultOf } from './helpers';
+import type { BodyOf, DataOf, ResultOf } from './helpers';
 
 export type { components, operations };
 export type Schemas = components['schemas'];
@@ -15,4 +15,4 @@ export type Body<Op extends OperationId> = BodyOf<operations, Op>;
 export type Result<Op extends OperationId> = ResultOf<operations, Op>;
 
 /** What a call resolves to: the envelope's `data` when there is an envelope, else the body. */
-export type Data<Op extends OperationId> = Result<Op> extends { api: string; data?: infer D } ? D : Result<Op>;
+export type Data<Op extends OperationId> = DataOf<operations, Op>;

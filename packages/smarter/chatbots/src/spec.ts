@@ -1,3 +1,33 @@
-// The types generated from specs/smarter.yaml. A relative import on purpose: tsup inlines it
-// into the published .d.ts, so users never need the private package it lives in.
-export type { Body, Data, Result, Schemas } from '../../../../tooling/spec-types/src/smarter';
+// The operations and schemas of specs/smarter.yaml this package uses, named one by one: tsup inlines
+// what they reach into the published .d.ts and nothing else (flat declarations, one per schema and
+// operation: tooling/spec-types/flatten.mjs). A function that needs another operation adds it here
+// (`Body<'x'>` does not compile until then). Relative imports on purpose: users never need the private package.
+import type { BodyOf, DataOf, ResultOf } from '../../../../tooling/spec-types/src/helpers';
+import type { ChatbotManifest, ChatbotSpec, ChatbotStatus, ChatCompletion, ChatConfig, ChatEndpointData, ChatEndpointParsed, ChatMessage, cliApply, cliChat, CliChatEndpointData, cliGet, cliLogs } from '../../../../tooling/spec-types/src/generated/smarter.flat';
+
+interface Operations {
+  cliApply: cliApply;
+  cliChat: cliChat;
+  cliGet: cliGet;
+  cliLogs: cliLogs;
+}
+
+/** The schemas this package's types name directly (each with what it refers to). */
+export interface Schemas {
+  ChatCompletion: ChatCompletion;
+  ChatConfig: ChatConfig;
+  ChatEndpointData: ChatEndpointData;
+  ChatEndpointParsed: ChatEndpointParsed;
+  ChatMessage: ChatMessage;
+  ChatbotManifest: ChatbotManifest;
+  ChatbotSpec: ChatbotSpec;
+  ChatbotStatus: ChatbotStatus;
+  CliChatEndpointData: CliChatEndpointData;
+}
+
+/** The JSON request body of an operation. */
+export type Body<Op extends keyof Operations> = BodyOf<Operations, Op>;
+/** The JSON body of an operation's success response (200 or 201), as sent (envelope included). */
+export type Result<Op extends keyof Operations> = ResultOf<Operations, Op>;
+/** What a call resolves to: the envelope's `data` when there is an envelope, else the body. */
+export type Data<Op extends keyof Operations> = DataOf<Operations, Op>;
