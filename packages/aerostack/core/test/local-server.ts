@@ -48,6 +48,23 @@ export function sendJSON(res: ServerResponse, body: unknown, status = 200, heade
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
+/**
+ * A server that answers each connection's first request and closes the connection at its second,
+ * unread and unanswered: a server's idle close meeting a pooled connection's next request, played
+ * the same way each time. `served` sees each answered request and its body.
+ */
+export async function startClosingServer(served: (req: IncomingMessage, body: string) => void): Promise<LocalServer> {
+  const server = await startServer(); // a new port: no pooled connection to it yet
+  const answered = new WeakSet();
+  server.handle(async (req, res) => {
+    if (answered.has(req.socket)) return req.socket.destroy();
+    answered.add(req.socket);
+    served(req, new TextDecoder().decode(await readBody(req)));
+    sendJSON(res, { ok: true });
+  });
+  return server;
+}
+
 /** Reads a request body to its end. */
 export async function readBody(req: IncomingMessage): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];

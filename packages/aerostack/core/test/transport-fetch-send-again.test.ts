@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APIConnectionError, multipart, type RequestContext } from '../src/node';
 import { rejection } from './helpers';
-import { readBody, sendJSON, startServer, type LocalServer } from './local-server';
+import { startClosingServer, type LocalServer } from './local-server';
 import { aerostack, plain } from './transports';
 
 let server: LocalServer;
@@ -15,16 +15,8 @@ let server: LocalServer;
 let seen: { path: string; key: string | undefined; body: string }[];
 
 beforeEach(async () => {
-  server = await startServer(); // a new port: no pooled connection to it yet
   seen = [];
-  const served = new WeakSet();
-  server.handle(async (req, res) => {
-    if (served.has(req.socket)) return req.socket.destroy(); // the close meets the request: nothing read, nothing answered
-    served.add(req.socket);
-    const body = new TextDecoder().decode(await readBody(req));
-    seen.push({ path: req.url ?? '', key: req.headers['idempotency-key'] as string | undefined, body });
-    sendJSON(res, { ok: true });
-  });
+  server = await startClosingServer((req, body) => seen.push({ path: req.url ?? '', key: req.headers['idempotency-key'] as string | undefined, body }));
 });
 afterEach(() => server.close());
 

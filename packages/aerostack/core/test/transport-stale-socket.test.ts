@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APIConnectionError, multipart, type RequestContext } from '../src/node';
 import { rejection } from './helpers';
-import { readBody, sendJSON, startServer, type LocalServer } from './local-server';
+import { startClosingServer, startServer, type LocalServer } from './local-server';
 import { aerostack, plain } from './transports';
 
 let server: LocalServer;
@@ -14,16 +14,10 @@ let server: LocalServer;
 let seen: { path: string; port: number; key: string | undefined; body: string }[];
 
 beforeEach(async () => {
-  server = await startServer(); // a new port: no pooled connection to it yet
   seen = [];
-  const served = new WeakSet();
-  server.handle(async (req, res) => {
-    if (served.has(req.socket)) return req.socket.destroy(); // the close meets the request: nothing read, nothing answered
-    served.add(req.socket);
-    const body = new TextDecoder().decode(await readBody(req));
-    seen.push({ path: req.url ?? '', port: req.socket.remotePort ?? 0, key: req.headers['idempotency-key'] as string | undefined, body });
-    sendJSON(res, { ok: true });
-  });
+  server = await startClosingServer((req, body) =>
+    seen.push({ path: req.url ?? '', port: req.socket.remotePort ?? 0, key: req.headers['idempotency-key'] as string | undefined, body }),
+  );
 });
 afterEach(() => server.close());
 
