@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APIConnectionError, multipart, type RequestContext } from '../src/node';
 import { rejection } from './helpers';
-import { startClosingServer, type LocalServer } from './local-server';
+import { startClosingServer, startServer, type LocalServer } from './local-server';
 import { aerostack, plain } from './transports';
 
 let server: LocalServer;
@@ -69,5 +69,15 @@ describe('fetch transport on Node: a pooled connection closed before the answer'
     const error = await rejection(keyed.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(seen.map((s) => s.path)).toEqual(['/v1/warm-again']);
+  });
+
+  it('says a streamed body was not sent when its connection never opened (REQUEST_NOT_SENT), as the node transport does', async () => {
+    const gone = await startServer();
+    await gone.close(); // its port now refuses connections
+    const form = multipart({ key: 's.bin', file: { data: new Blob(['x']).stream() } }, 'b0undary');
+    const error = await rejection<APIConnectionError>(aerostack(gone, 'fetch').request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.code).toBe('REQUEST_NOT_SENT');
+    expect(error.message).toMatch(/^Connection error: connect ECONNREFUSED .* \(the request was not sent\)$/);
   });
 });

@@ -18,6 +18,8 @@ import type { FetchLike } from '../transport';
 /** Methods that may be repeated (RFC 9110, 9.2.2). */
 const REPEATABLE = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/;
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+/** undici's causes for a connection that never opened. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** Whether repeating a request cannot do a write twice: a method that may be repeated, or an idempotency key. */
 export const mayRepeat = (method: string, headers: Partial<Record<string, string>>): boolean =>
@@ -43,9 +45,13 @@ export const fetchSendingAgain: FetchLike = async (url, init) => {
   try {
     return await fetch(url, init);
   } catch (error) {
-    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code ?? '';
-    const headers = init.headers as Partial<Record<string, string>>;
-    if (init.signal?.aborted || !(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || init.body instanceof ReadableStream || !mayRepeat(init.method ?? 'GET', headers)) throw error;
+    const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
+    const code = cause?.code ?? '';
+    const stream = init.body instanceof ReadableStream;
+    if (init.signal?.aborted) throw error;
+    // As the node transport: a stream whose connection never opened was not sent, and may be sent again.
+    if (stream && NEVER_CONNECTED.has(code)) throw notSent(cause);
+    if (!(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || stream || !mayRepeat(init.method ?? 'GET', init.headers as Partial<Record<string, string>>)) throw error;
     return fetch(url, init);
   }
 };
@@ -53,8 +59,9 @@ export const fetchSendingAgain: FetchLike = async (url, init) => {
 /**
  * The error for a request with a streamed body whose connection never opened (refused, no such
  * host, ...): nothing reached the server, so the caller may send it again with a new stream. Its
- * code is `REQUEST_NOT_SENT`. (A stream is never put on a pooled connection, so it cannot meet a
- * server's idle close; once a connection is up, whether a cut request ran cannot be known.)
+ * code is `REQUEST_NOT_SENT`. (The node transport never puts a stream on a pooled connection, so it
+ * cannot meet a server's idle close there; once a connection is up, whether a cut request ran
+ * cannot be known.)
  */
 export function notSent(cause: unknown): APIConnectionError {
   return new APIConnectionError(`Connection error: ${(cause as Error).message} (the request was not sent)`, { cause, code: 'REQUEST_NOT_SENT' });
