@@ -60,15 +60,38 @@ describe('fetch transport on Node: a pooled connection closed before the answer'
     expect(server.arrivals.length - before).toBe(1); // it reached the server once; whether it ran there cannot be known
   });
 
-  it('never sends a streamed body twice', async () => {
-    const keyed = aerostack(server, 'fetch', { maxRetries: 0 });
-    await keyed.get('/warm-again');
+  it('sends a keyed streamed upload again from the bytes it kept, then the rest of the stream, without using a retry', async () => {
+    const retries: RequestContext[] = [];
+    const c = client(retries);
+    await c.get('/warm');
     await pooled();
-    const stream = new Blob(['streamed bytes']).stream();
-    const form = multipart({ key: 's.bin', file: { data: stream, filename: 's.bin' } }, 'b0undary');
-    const error = await rejection(keyed.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
+    const chunks = Array.from({ length: 40 }, (_, i) => new Uint8Array(10_000).fill(i));
+    const source = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const form = multipart({ key: 's.bin', file: { data: source, filename: 's.bin' } }, 'b0undary');
+    expect(form.streaming).toBe(true);
+    await expect(c.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType })).resolves.toEqual({ ok: true });
+    expect(retries).toEqual([]);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/warm', '/v1/storage/upload']);
+    const expected = Array.from({ length: 40 }, (_, i) => String.fromCharCode(i).repeat(10_000)).join('');
+    expect(seen[1]?.body).toContain(expected); // every byte, once, in order
+  });
+
+  it('never sends a stream without a key twice, and cancels it', async () => {
+    const c = plain(server, 'fetch', { maxRetries: 2 });
+    await c.get('/warm-again');
+    await pooled();
+    let cancelled: unknown;
+    const source = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(1000)), cancel: (reason) => void (cancelled = reason ?? 'cancelled') });
+    const error = await rejection(c.request({ method: 'POST', path: '/chat', rawBody: source, contentType: 'application/octet-stream' }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(seen.map((s) => s.path)).toEqual(['/v1/warm-again']);
+    expect(cancelled).toBeDefined();
   });
 
   it('says a streamed body was not sent when its connection never opened (REQUEST_NOT_SENT), as the node transport does', async () => {

@@ -14,6 +14,7 @@
 import type { ClientRequest } from 'node:http';
 import { APIConnectionError } from '../errors';
 import type { FetchLike } from '../transport';
+import { keepStream } from './kept-stream';
 
 /** Methods that may be repeated (RFC 9110, 9.2.2). */
 const REPEATABLE = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/;
@@ -39,20 +40,32 @@ export function sendAgain(request: ClientRequest, error: unknown, replayable: bo
  * it finds first, idle for up to 4 s, so it meets the same close more often, and it tells neither
  * which connection it used nor whether it was reused. A fetch that rejects has had no response;
  * one whose cause is a reset (or undici's "other side closed") is sent once more at once, under
- * the same conditions: not aborted, a body that can be sent again, a request that may be repeated.
+ * the same conditions: not aborted, a request that may be repeated, and a body that can be sent
+ * again — a streamed one too, from the bytes kept of it (kept-stream.ts), when no more than 4 MiB
+ * had been read.
  */
 export const fetchSendingAgain: FetchLike = async (url, init) => {
+  const kept = init.body instanceof ReadableStream ? keepStream(init.body as ReadableStream<Uint8Array>) : undefined;
+  const attempt = async (body: RequestInit['body']) => {
+    const response = await fetch(url, { ...init, body });
+    kept?.answered();
+    return response;
+  };
   try {
-    return await fetch(url, init);
+    try {
+      return await attempt(kept ? kept.body : init.body);
+    } catch (error) {
+      const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
+      const code = cause?.code ?? '';
+      // As the node transport: a stream whose connection never opened was not sent, and may be sent again.
+      if (kept && NEVER_CONNECTED.has(code) && !init.signal?.aborted) throw notSent(cause);
+      const body = kept ? kept.again() : init.body;
+      if (init.signal?.aborted || !(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || (kept && !body) || !mayRepeat(init.method ?? 'GET', init.headers as Partial<Record<string, string>>)) throw error;
+      return await attempt(body);
+    }
   } catch (error) {
-    const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
-    const code = cause?.code ?? '';
-    const stream = init.body instanceof ReadableStream;
-    if (init.signal?.aborted) throw error;
-    // As the node transport: a stream whose connection never opened was not sent, and may be sent again.
-    if (stream && NEVER_CONNECTED.has(code)) throw notSent(cause);
-    if (!(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || stream || !mayRepeat(init.method ?? 'GET', init.headers as Partial<Record<string, string>>)) throw error;
-    return fetch(url, init);
+    kept?.release(error);
+    throw error;
   }
 };
 
