@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGenerated, schemaRefs } from '../spec-types/read-generated.mjs';
+import { printTable } from './table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const generated = join(root, 'tooling', 'spec-types', 'src', 'generated');
@@ -71,12 +72,7 @@ for (const platform of Object.keys(specs)) {
   }
 }
 
-const cols = Object.keys(rows[0]);
-const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(width[i])).join(' | ') + ' |';
-console.log(line(cols));
-console.log(line(width.map((w) => '-'.repeat(w))));
-for (const r of rows) console.log(line(cols.map((c) => r[c])));
+printTable(rows);
 if (failed) {
   console.error('\ndeclaration check failed: a package declares spec types it does not use (see tooling/spec-types/flatten.mjs and its src/spec.ts)');
   process.exit(1);

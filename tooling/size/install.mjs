@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const KB = 1000;
@@ -80,12 +81,7 @@ for (const app of APPS) {
   }
 }
 
-const cols = Object.keys(rows[0]);
-const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(width[i])).join(' | ') + ' |';
-console.log(line(cols));
-console.log(line(width.map((w) => '-'.repeat(w))));
-for (const r of rows) console.log(line(cols.map((c) => r[c])));
+printTable(rows);
 if (failed) {
   console.error('\ninstall size check failed');
   process.exit(1);

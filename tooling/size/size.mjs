@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
 import { LOGGING_MARK, PRINTING_MARK } from './marks.mjs';
+import { printTable } from './table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -37,12 +38,7 @@ for (const entry of entries) {
   rows.push({ entry: entry.name, 'min B': min, 'gzip B': gz, 'budget B': entry.budget, result });
 }
 
-const cols = Object.keys(rows[0]);
-const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(width[i])).join(' | ') + ' |';
-console.log(line(cols));
-console.log(line(width.map((w) => '-'.repeat(w))));
-for (const r of rows) console.log(line(cols.map((c) => r[c])));
+printTable(rows);
 if (failed) {
   console.error('\nsize check failed');
   process.exit(1);
