@@ -51,6 +51,16 @@ describe('keepStream', () => {
     expect(kept.again()).toBeUndefined();
   });
 
+  it('keeps nothing at all with keep 0 (a request that may not be sent twice), and still releases the source', async () => {
+    const { stream, state } = source(3, 10);
+    const kept = keepStream(stream, 0);
+    expect(await readN(kept.body, 1)).toEqual([0]);
+    expect(kept.again()).toBeUndefined();
+    kept.release(new Error('reset'));
+    await Promise.resolve();
+    expect(state.cancelled).toEqual(new Error('reset'));
+  });
+
   it('cancels the source when the request fails for good, and on a cancel after the answer, not before', async () => {
     const failed = source(10, 10);
     const one = keepStream(failed.stream);

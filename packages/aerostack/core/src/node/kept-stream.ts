@@ -21,7 +21,8 @@ export interface KeptStream {
   release(reason: unknown): void;
 }
 
-export function keepStream(source: ReadableStream<Uint8Array>): KeptStream {
+/** `keep` 0: nothing is kept (a request that may not be sent twice), the source is still released when the request fails. */
+export function keepStream(source: ReadableStream<Uint8Array>, keep = KEEP): KeptStream {
   const reader = source.getReader();
   let kept: Uint8Array[] | undefined = [];
   let size = 0;
@@ -35,7 +36,7 @@ export function keepStream(source: ReadableStream<Uint8Array>): KeptStream {
         const read = await reader.read();
         if (read.done) return controller.close();
         size += read.value.byteLength;
-        if (kept && size <= KEEP) kept.push(read.value);
+        if (kept && size <= keep) kept.push(read.value);
         else kept = undefined;
         controller.enqueue(read.value);
       },

@@ -45,7 +45,11 @@ export function sendAgain(request: ClientRequest, error: unknown, replayable: bo
  * had been read.
  */
 export const fetchSendingAgain: FetchLike = async (url, init) => {
-  const kept = init.body instanceof ReadableStream ? keepStream(init.body as ReadableStream<Uint8Array>) : undefined;
+  const stream = init.body instanceof ReadableStream;
+  const repeatable = mayRepeat(init.method ?? 'GET', init.headers as Partial<Record<string, string>>);
+  // A stream's bytes are kept only for a request that may be sent again (no copy of an unkeyed
+  // upload); either way it is wrapped, so that the source is cancelled when the request fails.
+  const kept = stream ? keepStream(init.body as ReadableStream<Uint8Array>, repeatable ? undefined : 0) : undefined;
   const attempt = async (body: RequestInit['body']) => {
     const response = await fetch(url, { ...init, body });
     kept?.answered();
@@ -58,9 +62,9 @@ export const fetchSendingAgain: FetchLike = async (url, init) => {
       const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
       const code = cause?.code ?? '';
       // As the node transport: a stream whose connection never opened was not sent, and may be sent again.
-      if (kept && NEVER_CONNECTED.has(code) && !init.signal?.aborted) throw notSent(cause);
+      if (stream && NEVER_CONNECTED.has(code) && !init.signal?.aborted) throw notSent(cause);
       const body = kept ? kept.again() : init.body;
-      if (init.signal?.aborted || !(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || (kept && !body) || !mayRepeat(init.method ?? 'GET', init.headers as Partial<Record<string, string>>)) throw error;
+      if (init.signal?.aborted || !repeatable || !(RESET_CODES.has(code) || code === 'UND_ERR_SOCKET') || (kept && !body)) throw error;
       return await attempt(body);
     }
   } catch (error) {
