@@ -13,6 +13,8 @@ async function master(db: D1Database): Promise<MasterRow[]> {
 }
 
 async function syncOnce(db: D1Database): Promise<void> {
+  // Without recursive triggers, the rows that INSERT OR REPLACE deletes fire no DELETE trigger (SQLite's rule).
+  if (lastSignature === undefined) await db.prepare('PRAGMA recursive_triggers = ON').run();
   let rows = await master(db);
   if (signature(rows) === lastSignature) return;
   if (!rows.some((r) => r.type === 'table' && r.name === CHANGES)) await db.prepare(CREATE_CHANGES).run();
