@@ -81,7 +81,7 @@ export class ChangePump {
       this.#running = false;
     } catch {
       this.#running = false;
-      if (this.#stopped) return;
+      // kick() does nothing once stopped
       this.#timer = setTimeout(() => this.kick(), this.#retryMs);
       this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
     }
