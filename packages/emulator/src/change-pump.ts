@@ -61,10 +61,17 @@ export class ChangePump {
     clearTimeout(this.#timer);
   }
 
+  /** Whether a kick came during the drain (and clears it). */
+  #takeAgain(): boolean {
+    const again = this.#again && !this.#stopped;
+    this.#again = false;
+    return again;
+  }
+
   async #drain(): Promise<void> {
     try {
+      this.#again = false;
       do {
-        this.#again = false;
         for (;;) {
           const page = await this.read(this.#after, this.#ack, PAGE);
           if (!page) break; // not running: the next statement starts it and kicks
@@ -76,7 +83,7 @@ export class ChangePump {
           this.#after = last;
           this.#ack = last;
         }
-      } while (this.#again && !this.#stopped);
+      } while (this.#takeAgain());
       this.#retryMs = RETRY_MS;
       this.#running = false;
     } catch {
