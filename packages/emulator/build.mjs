@@ -11,6 +11,7 @@ await Promise.all([
   ...[
     ['src/worker/index.ts', 'dist/worker.js'],
     ['src/smarter/index.ts', 'dist/smarter.js'],
+    ['src/db-worker/index.ts', 'dist/db-worker.js'],
   ].map(([entry, outfile]) =>
     build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', external: ['cloudflare:*'], logLevel: 'warning' }),
   ),

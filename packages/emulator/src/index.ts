@@ -84,6 +84,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   try {
     await mf.ready;
+    // Realtime db_change: each project's captured row changes go to its Durable Object, which holds
+    // its sockets (change-pump.ts). Through Miniflare's own handle on the namespace, not a route.
+    const objects = await mf.getDurableObjectNamespace('PROJECT', 'aerostack');
+    databases.setChangeSink(async (project, changes) => {
+      const response = await objects.get(objects.idFromName(project)).fetch('http://project/realtime/changes', { method: 'POST', body: JSON.stringify({ project, changes }) });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`realtime: the project object refused the changes (${response.status})`);
+    });
     const [aerostack, smarter] = await Promise.all([mf.unsafeGetDirectURL('aerostack'), mf.unsafeGetDirectURL('smarter')]);
     const display = urlHost(host);
     return {

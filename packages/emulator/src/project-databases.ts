@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Log, LogLevel, Miniflare, Response, type Request } from 'miniflare';
+import { ChangePump, type Change, type ChangeSink } from './change-pump';
+import { loadWorkerScript } from './worker-script';
 
 /** D1's documented limit: "Maximum SQL query duration: 30 seconds". */
 export const D1_QUERY_TIMEOUT_MS = 30_000;
@@ -34,19 +36,10 @@ export interface Statement {
 }
 export type Outcome = { results: Record<string, unknown>[] } | { error: string };
 
-// The whole worker of a project's instance: one statement per request, D1's message on failure.
-const DB_WORKER = `export default {
-  async fetch(request, env) {
-    const { sql, params } = await request.json();
-    try {
-      const statement = env.DB.prepare(sql);
-      const { results } = await (params.length ? statement.bind(...params) : statement).all();
-      return Response.json({ results });
-    } catch (error) {
-      return Response.json({ error: error instanceof Error ? error.message : String(error) });
-    }
-  },
-};`;
+// The worker of a project's instance (src/db-worker/, bundled to dist/db-worker.js): one statement
+// per request, D1's message on failure; it also keeps the change-capture triggers that realtime's
+// db_change is read from (see change-pump.ts).
+type Answer = Outcome & { changed?: boolean };
 
 /**
  * workerd's output, line by line. Not `pipe(process.stdout)`: a killed instance's streams are
@@ -65,13 +58,18 @@ class ProjectDatabase {
   readonly #pending = new Set<(outcome: Outcome) => void>();
   /** Whether a statement was ever sent: a database in a new temporary directory is empty until then. */
   #used = false;
+  /** Hands the captured changes to the project's Durable Object (realtime), after each write's answer. */
+  readonly pump: ChangePump;
 
   constructor(
     private readonly id: string,
     private readonly persist: string,
     private readonly timeoutMs: number,
     private readonly compatibilityDate: string,
-  ) {}
+    private readonly script: string,
+  ) {
+    this.pump = new ChangePump(id, (after, ack, limit) => this.#readChanges(after, ack, limit));
+  }
 
   get used(): boolean {
     return this.#used;
@@ -89,12 +87,30 @@ class ProjectDatabase {
       this.#pending.add(answer);
       const timer = setTimeout(() => this.#reset(instance), this.timeoutMs);
       mf.dispatchFetch('http://project-db/', { method: 'POST', body: JSON.stringify({ sql, params }) })
-        .then((response) => response.json() as Promise<Outcome>)
-        .then(answer, (error: unknown) => answer({ error: `D1_ERROR: ${error instanceof Error ? error.message : String(error)}` }));
+        .then((response) => response.json() as Promise<Answer>)
+        .then(
+          ({ changed, ...outcome }) => {
+            answer(outcome);
+            // After the answer, never before it: delivery does not hold up the client.
+            if (changed !== false) this.pump.kick();
+          },
+          (error: unknown) => answer({ error: `D1_ERROR: ${error instanceof Error ? error.message : String(error)}` }),
+        );
     });
   }
 
+  /** The captured changes after `after` (deleting those up to `ack`), or undefined when no instance runs. */
+  async #readChanges(after: number, ack: number, limit: number): Promise<Change[] | undefined> {
+    const instance = this.#instance;
+    if (!instance) return undefined;
+    const response = await (await instance).dispatchFetch('http://project-db/', { method: 'POST', body: JSON.stringify({ op: 'changes', after, ack, limit }) });
+    const body = (await response.json()) as { changes: Change[] } | { error: string };
+    if ('error' in body) throw new Error(body.error);
+    return body.changes;
+  }
+
   async stop(): Promise<void> {
+    this.pump.stop();
     const instance = this.#instance;
     this.#instance = undefined;
     await Promise.all([instance?.then((mf) => mf.dispose()).catch(() => undefined), this.#killed]);
@@ -107,7 +123,7 @@ class ProjectDatabase {
     const instance = killed.then(async () => {
       const mf = new Miniflare({
         modules: true,
-        script: DB_WORKER,
+        script: this.script,
         compatibilityDate: this.compatibilityDate,
         host: '127.0.0.1',
         port: 0,
@@ -157,8 +173,14 @@ export class ProjectDatabases {
   static async create(options: ProjectDatabasesOptions): Promise<ProjectDatabases> {
     const temporary = options.persist ? undefined : await mkdtemp(join(tmpdir(), 'aerostack-emulator-d1-'));
     const persist = options.persist ?? temporary ?? '';
-    const databases = new Map(options.projects.map((id) => [id, new ProjectDatabase(id, persist, options.timeoutMs, options.compatibilityDate)]));
+    const script = await loadWorkerScript('db-worker.js');
+    const databases = new Map(options.projects.map((id) => [id, new ProjectDatabase(id, persist, options.timeoutMs, options.compatibilityDate, script)]));
     return new ProjectDatabases(databases, temporary);
+  }
+
+  /** Where the projects' captured changes go (the PROJECT Durable Objects, once the workers run). */
+  setChangeSink(sink: ChangeSink): void {
+    for (const database of this.#databases.values()) database.pump.setSink(sink);
   }
 
   /**

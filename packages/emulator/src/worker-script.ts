@@ -2,7 +2,7 @@
 // they sit next door; when the launcher runs from source (tests), they are in ../dist.
 import { access, readFile } from 'node:fs/promises';
 
-export type WorkerBundle = 'worker.js' | 'smarter.js';
+export type WorkerBundle = 'worker.js' | 'smarter.js' | 'db-worker.js';
 
 export async function loadWorkerScript(bundle: WorkerBundle): Promise<string> {
   for (const candidate of [`./${bundle}`, `../dist/${bundle}`]) {

@@ -23,6 +23,7 @@ import { idempotency } from './idempotency';
 import { requestLog } from './request-log';
 import { ensureSchema } from './schema';
 import { queue } from './queue/routes';
+import { realtime } from './realtime/routes';
 import { consume } from './queue/consumer';
 import { services } from './services';
 import { storage } from './storage/routes';
@@ -51,6 +52,8 @@ app.use('/__emulator/*', controlGuard);
 app.use('/api/v1/public/projects/:projectSlug/__emulator/*', controlGuard);
 app.route('/__emulator', control);
 app.route('/api/v1/public/projects', publicAuth);
+// Realtime: the WebSocket (`/api/realtime`) and the history route, outside /v1 as on the platform.
+app.route('/', realtime);
 // Before /v1: the consumer routes authenticate with a Bearer credential, not the API key.
 app.route('/v1/ai/gateway', consumerV1);
 app.route('/api/gateway', consumerHost);

@@ -24,6 +24,9 @@ const TABLES = [
   `CREATE TABLE IF NOT EXISTS gateway_wallets (project TEXT NOT NULL, api_slug TEXT NOT NULL, consumer TEXT NOT NULL, total_purchased INTEGER NOT NULL, total_consumed INTEGER NOT NULL, PRIMARY KEY (project, api_slug, consumer))`,
   `CREATE TABLE IF NOT EXISTS gateway_usage (project TEXT NOT NULL, api_slug TEXT NOT NULL, consumer TEXT NOT NULL, tokens INTEGER NOT NULL, at INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS auth_codes (id INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)`,
+  // realtime history (publish with persist): created_at strictly increasing per room (realtime/history.ts).
+  `CREATE TABLE IF NOT EXISTS realtime_history (project TEXT NOT NULL, room TEXT NOT NULL, id TEXT NOT NULL, user_id TEXT, event TEXT NOT NULL, data TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (project, room, id))`,
+  `CREATE INDEX IF NOT EXISTS realtime_history_by_time ON realtime_history (project, room, created_at)`,
 ];
 
 let ready: Promise<void> | undefined;

@@ -11,11 +11,15 @@ async function wipeBucket(bucket: R2Bucket): Promise<void> {
   } while (cursor);
 }
 
-/** Drops every table, view and trigger of a project database (a few passes for foreign keys). */
+/**
+ * Drops every table, view and trigger of a project database (a few passes for foreign keys), but
+ * the emulator's own change capture (`_aerostack_*`: realtime's table and triggers, which the
+ * database worker keeps; a user table's triggers go with it).
+ */
 async function wipeDb(db: ProjectDb): Promise<void> {
   for (let pass = 0; pass < 5; pass++) {
     // skipWhenEmpty: a database in memory that no request has used yet is not started just for this.
-    const results = (await db.query("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'", [], {
+    const results = (await db.query("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND substr(name, 1, 11) <> '_aerostack_'", [], {
       skipWhenEmpty: true,
     })) as { type: string; name: string }[];
     if (!results.length) return;
@@ -38,5 +42,5 @@ export async function resetAll(env: Env): Promise<void> {
   await wipeBucket(env.SMARTER_FILES);
   await emptyTables(env.SMARTER);
   for (const { project } of env.PROJECTS) await wipeDb(projectDb(env.PROJECT_DB, project));
-  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox', 'DELETE FROM search_docs', 'DELETE FROM search_config', 'DELETE FROM auth_users', 'DELETE FROM auth_tokens', 'DELETE FROM auth_codes', 'DELETE FROM gateway_wallets', 'DELETE FROM gateway_usage'].map((sql) => env.EMU.prepare(sql)));
+  await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox', 'DELETE FROM search_docs', 'DELETE FROM search_config', 'DELETE FROM auth_users', 'DELETE FROM auth_tokens', 'DELETE FROM auth_codes', 'DELETE FROM gateway_wallets', 'DELETE FROM gateway_usage', 'DELETE FROM realtime_history'].map((sql) => env.EMU.prepare(sql)));
 }

@@ -52,6 +52,20 @@ control.get('/writes', async (c) => {
   return c.json({ writes: await listWrites(c.env, project) });
 });
 
+// Realtime fault injection: closes sockets of the key's project (oldest first) with 1012, so a test can prove a client's resume.
+control.post('/realtime/drop', async (c) => {
+  const key = c.req.header('x-aerostack-key') || c.req.header('x-api-key');
+  const entry = key ? c.env.PROJECTS.find((p) => p.key === key) : undefined;
+  if (!entry) throw new ApiError(401, 'AUTH_INVALID_KEY', 'Invalid or missing API key');
+  const body = await readBody(c);
+  const check = new Checker(body);
+  const sockets = body.sockets === 'all' ? 'all' : check.int('sockets', { min: 0 });
+  if (sockets === undefined) check.fail('sockets', 'Expected "all" or a whole number ≥ 0');
+  check.done();
+  const dropped = await c.env.PROJECT.get(c.env.PROJECT.idFromName(entry.project)).realtimeDrop(sockets ?? 0);
+  return c.json({ dropped });
+});
+
 control.post('/reset', async (c) => {
   await resetAll(c.env);
   return c.json({ success: true });

@@ -1,6 +1,6 @@
 // One Durable Object per project (binding PROJECT, named by the project id): the place where a
-// project's state that needs one writer lives. Today that is the cache (cache-table.ts); the
-// project's realtime WebSockets are meant to live here too (hibernation API).
+// project's state that needs one writer lives: the cache (cache-table.ts) and the project's realtime
+// sockets (hibernation API; the logic is in ../realtime/hub.ts, the methods here only forward).
 //
 // A Durable Object runs one call at a time up to its next await, and the SQLite API is synchronous:
 // every cache method but flush is one synchronous run, so it is atomic. Flush deletes in slices and
@@ -8,6 +8,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { CacheTable, type Listed, type Stored } from './cache-table';
+import { RealtimeHub, type DbChange, type Identity } from '../realtime/hub';
 
 /** Keys a flush deletes per slice before it lets other calls in. */
 const FLUSH_SLICE = 1000;
@@ -30,10 +31,48 @@ const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 
 export class ProjectObject extends DurableObject<Env> {
   private readonly cache: CacheTable;
+  private readonly realtime: RealtimeHub;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.cache = new CacheTable(ctx.storage.sql);
+    this.realtime = new RealtimeHub(ctx, env);
+  }
+
+  /**
+   * Realtime: a socket checked by the connect route (realtime/routes.ts), or the captured row
+   * changes from the launcher's pump (src/change-pump.ts, through Miniflare's namespace; no route
+   * of the worker leads here with this path).
+   */
+  override async fetch(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (path === '/realtime/changes' && request.method === 'POST') {
+      const body = await request.json<{ project: string; changes: DbChange[] }>();
+      this.realtime.dbChanges(body.project, body.changes);
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/realtime/connect' && request.headers.get('upgrade') === 'websocket') {
+      const identity = JSON.parse(request.headers.get('x-realtime-identity') ?? 'null') as Identity;
+      return this.realtime.accept(identity, request.headers.get('x-realtime-protocol') ?? undefined);
+    }
+    return new Response('Not found', { status: 404 });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    await this.realtime.message(ws, message);
+  }
+
+  override webSocketClose(ws: WebSocket, code: number, reason: string): void {
+    this.realtime.closed(ws, code, reason);
+  }
+
+  override webSocketError(ws: WebSocket): void {
+    this.realtime.closed(ws);
+  }
+
+  /** Fault injection: closes that many of the project's sockets (oldest first), or all, with 1012. */
+  realtimeDrop(count: number | 'all'): number {
+    return this.realtime.drop(count);
   }
 
   cacheGet(key: string): Stored | null {
