@@ -14,7 +14,7 @@ export interface Stored {
 /** A history route over `rooms` (newest first, `before` exclusive, at most `limit`), recording each request's URL and headers. */
 export function historyFetch(rooms: Map<string, Stored[]>, requests: { url: URL; headers: Record<string, string> }[] = [], gate?: () => Promise<void>): typeof fetch {
   return async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : (input as string | URL));
+    const url = new URL(input instanceof Request ? input.url : input);
     requests.push({ url, headers: init?.headers as Record<string, string> });
     await gate?.();
     const room = url.searchParams.get('room')!;

@@ -222,13 +222,15 @@ describe('resume: no gap after a reconnect', () => {
     // While history is read: a live event, and a live copy of a stored one.
     ws2.receive(live('m150', 250));
     ws2.receive(live('n1', 260));
+    ws2.receive(live('n0', 175.5)); // not persisted, sent live between two stored ones
     expect(got).toEqual(['e1']);
     open!();
     await settle();
     open!();
     await settle();
     expect(requests.slice(1).map((r) => r.url.search)).toEqual(['?room=chat%2Fa%2FP&limit=100', '?room=chat%2Fa%2FP&limit=100&before=151']);
-    const expected = ['e1', ...Array.from({ length: 150 }, (_, i) => `m${i + 1}`).filter((id) => id !== 'm75'), 'n1'];
+    const stored1to150 = Array.from({ length: 150 }, (_, i) => `m${i + 1}`);
+    const expected = ['e1', ...stored1to150.slice(0, 74), 'n0', ...stored1to150.slice(75), 'n1'];
     expect(got).toEqual(expected);
     rt.close();
   });
