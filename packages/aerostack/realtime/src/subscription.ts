@@ -56,6 +56,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
     push({ e: error });
   };
   const emit = (item: T) => {
+    if (done) return; // (a resume may finish after an unsubscribe)
     for (const handler of [...handlers]) {
       try {
         handler(item);
@@ -78,18 +79,19 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
   let channel = rt.ch.get(topic);
   if (!channel) rt.ch.set(topic, (channel = { key: topic, subs: new Map() }));
   // The server keeps one filter per topic: the shared one, or none when the subscriptions differ
-  // (each table subscription filters its rows itself as well).
-  const resubscribe = () => {
+  // (each table subscription filters its rows itself as well). A new subscription sends it again
+  // even when unchanged: its `subscribed` answer is where an events subscription starts its history.
+  const resubscribe = (again?: boolean) => {
     const filters = new Set(channel.subs.values());
     const shared = filters.size === 1 ? [...filters][0] : '';
     const frame = '{"type":"subscribe","topic":' + JSON.stringify(topic) + (shared ? ',"filter":' + shared : '') + '}';
-    if (rt.keep.get('s' + topic) !== frame) {
+    if (again || rt.keep.get('s' + topic) !== frame) {
       rt.keep.set('s' + topic, frame);
       rt.send(frame);
     }
   };
   channel.subs.set(onFrame, json);
-  resubscribe();
+  resubscribe(true);
 
   const stopStatus = rt.onStatusChange((status) => {
     if (status === 'disconnected') finish();
@@ -105,7 +107,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
     if (done) return;
     finish();
     channel.subs.delete(onFrame);
-    if (channel.subs.size) return resubscribe();
+    if (channel.subs.size) return resubscribe(false);
     rt.ch.delete(topic);
     rt.keep.delete('s' + topic);
     rt.send(JSON.stringify({ type: 'unsubscribe', topic: channel.key }));

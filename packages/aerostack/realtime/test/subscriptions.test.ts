@@ -167,7 +167,11 @@ describe('events', () => {
     const { rt, ws } = await opened();
     const all = subscribeEvents<{ text: string }>(rt, 'chat/a', { resume: false });
     const typing = subscribeEvents(rt, 'chat/a', { event: 'typing', resume: false });
-    expect(ws.frames()).toEqual([{ type: 'subscribe', topic: 'chat/a' }]);
+    // One channel; each new subscription sends it again (below).
+    expect(ws.frames()).toEqual([
+      { type: 'subscribe', topic: 'chat/a' },
+      { type: 'subscribe', topic: 'chat/a' },
+    ]);
     ws.confirm();
     const got: string[] = [];
     all.on((e) => got.push(`all:${e.event}:${e.id}`));
@@ -178,6 +182,12 @@ describe('events', () => {
     ws.receive(ev('message', 'e1'));
     ws.receive({ type: 'event', topic: 'chat/a/P', event: 'presence:join', data: { connectionId: 'c', state: {} }, timestamp: 2 });
     expect(got).toEqual(['all:message:e1', 'all:typing:e2', 'typing:e2']);
+    // A later subscription to a confirmed topic asks again: its own `subscribed` starts its history.
+    subscribeEvents(rt, 'chat/a');
+    expect(ws.frames().at(-1)).toEqual({ type: 'subscribe', topic: 'chat/a' });
+    expect(ws.frames().filter((f) => f.type === 'subscribe')).toHaveLength(3);
+    expect(ws.frames().filter((f) => f.type === 'unsubscribe')).toHaveLength(0); // others remain
+    all.unsubscribe();
     rt.close();
   });
 });
