@@ -146,6 +146,9 @@ export async function startServer(key = 'k1', project = 'P'): Promise<TestServer
           return;
         case 'untrack':
           return leave(peer, topic);
+        case 'auth':
+          // A token is valid here unless it says it is not.
+          return f.token === 'bad' ? ws.close(4001, 'AUTH_INVALID_TOKEN: token expired') : send(peer, { type: 'ack', id: 'auth' });
         default:
           return send(peer, { type: 'error', code: 'BAD_FRAME', message: `unknown type ${String(f.type)}` });
       }

@@ -87,6 +87,17 @@ describe('against a WebSocket server (ws on Node 20)', () => {
     expect(server.connections).toBe(1);
   });
 
+  it('a token refused on the live connection (setToken) ends it with AUTH_INVALID_TOKEN; a good one is acknowledged', async () => {
+    const rt = start({ token: 'good' });
+    await until(rt, 'connected');
+    rt.setToken('bad');
+    await until(rt, 'disconnected');
+    expect(rt.error).toBeInstanceOf(AuthenticationError);
+    expect(rt.error).toMatchObject({ code: 'AUTH_INVALID_TOKEN', closeCode: 4001, closeReason: 'AUTH_INVALID_TOKEN: token expired' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(server.connections).toBe(1);
+  });
+
   it('after a drop (1012): reconnects, re-subscribes, and delivers the persisted events missed meanwhile once, in order', async () => {
     const reader = start();
     const writer = start();
