@@ -8,3 +8,6 @@ export const PAGINATION_MARK = 'hasNextPage';
 export const LOGGING_MARK = '(attempt ';
 // Printing a client without its key is installed by the server entries only: no browser bundle has it.
 export const PRINTING_MARK = 'nodejs.util.inspect.custom';
+// The realtime WebSocket's path: only a bundle that opens a realtime connection carries it (every
+// other entry is checked for it, unless it sets `realtime: true`).
+export const REALTIME_MARK = '/api/realtime';

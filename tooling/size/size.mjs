@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
-import { LOGGING_MARK, PRINTING_MARK } from './marks.mjs';
+import { LOGGING_MARK, PRINTING_MARK, REALTIME_MARK } from './marks.mjs';
 import { printTable } from './table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // Each file of entries/ (one per package) exports a list of { name, code, budget, forbid, target?,
 // logging? }: `code` is a small program a user could write, `budget` the gzipped bytes CI enforces,
 // `forbid` canary marks (and every entry must be free of logging unless it sets `logging: true`, and
-// of the server entries' printing); `require`, marks the bundle must carry (a canary's own route, so
+// of the server entries' printing, and of realtime unless it sets `realtime: true`); `require`, marks the bundle must carry (a canary's own route, so
 // that a stale pattern fails instead of passing forever). A mark is a string or a RegExp.
 // `platform`, where set, is esbuild's platform (`node`: the core's node entry; the default is the browser).
 // `target`, where set, is a smaller budget an issue asks for and the entry does not meet yet: the
@@ -30,7 +30,7 @@ for (const entry of entries) {
   const { text, min, gz } = await bundle(entry.code, { resolveDir: here, platform: entry.platform });
   const has = (mark) => (typeof mark === 'string' ? text.includes(mark) : mark.test(text));
   // A Node bundle gets the core's node entry, which installs printing (and logging) for the server.
-  const leaks = [...(entry.forbid ?? []), ...(entry.platform === 'node' ? [] : [PRINTING_MARK]), ...(entry.logging ? [] : [LOGGING_MARK])].filter(has);
+  const leaks = [...(entry.forbid ?? []), ...(entry.platform === 'node' ? [] : [PRINTING_MARK]), ...(entry.logging ? [] : [LOGGING_MARK]), ...(entry.realtime ? [] : [REALTIME_MARK])].filter(has);
   const lacks = (entry.require ?? []).filter((mark) => !has(mark));
   const ok = gz <= entry.budget && leaks.length === 0 && lacks.length === 0;
   failed ||= !ok;

@@ -4,6 +4,8 @@ export default [
   {
     name: 'sdk: new Aerostack().cache.get',
     budget: 16000,
+    // The facade carries every service it can reach, realtime's connect (its realtime() method) too.
+    realtime: true,
     forbid: [],
     code: `
       import { Aerostack } from '@aerostack/sdk';

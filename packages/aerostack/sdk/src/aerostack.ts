@@ -5,6 +5,7 @@ import { Cache } from '@aerostack/cache';
 import { Database } from '@aerostack/database';
 import { Gateway } from '@aerostack/gateway';
 import { Queue } from '@aerostack/queue';
+import { connect, type ConnectOptions, type Realtime } from '@aerostack/realtime';
 import { Services } from '@aerostack/services';
 import { Storage } from '@aerostack/storage';
 
@@ -72,6 +73,15 @@ export class Aerostack {
   /** The auth flows of one of your projects, for its end users, with a session that keeps their tokens. */
   projectAuth(projectSlug: string, options?: ProjectAuthOptions): ProjectAuth {
     return new ProjectAuth(this.client, projectSlug, options);
+  }
+
+  /**
+   * A realtime connection (`@aerostack/realtime`) with this facade's client: a method, not a
+   * getter, since each call opens a WebSocket. Use it with the package's functions:
+   * `subscribeTable(aerostack.realtime(), 'orders')`. On Node 20, pass `{ WebSocket }` from `ws`.
+   */
+  realtime(options?: ConnectOptions): Realtime {
+    return connect(this.client, options);
   }
 
   /** A facade whose client has some defaults changed; this one is left as it is. */

@@ -54,6 +54,29 @@ describe('Aerostack facade', () => {
     expect(aerostack.storage).toBe(aerostack.storage);
   });
 
+  it('realtime() opens a connection with the facade client: its key in the protocol, its host as the WebSocket URL', () => {
+    const opened: { url: string; protocols: string[] }[] = [];
+    class FakeSocket {
+      readyState = 0;
+      onopen: (() => void) | null = null;
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onclose: ((event: { code: number; reason: string }) => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(url: string, protocols?: string | string[]) {
+        opened.push({ url, protocols: [protocols ?? []].flat() });
+      }
+      send(): void {}
+      close(): void {}
+    }
+    const aerostack = new Aerostack({ apiKey: 'ac_secret_k', baseURL: 'https://api.example.com/v1' });
+    const live = aerostack.realtime({ WebSocket: FakeSocket });
+    expect(live.client).toBe(aerostack.client);
+    return vi.waitFor(() => {
+      expect(opened).toEqual([{ url: 'wss://api.example.com/api/realtime', protocols: ['aerostack-key.ac_secret_k', 'aerostack-v1'] }]);
+      live.close();
+    });
+  });
+
   it('costs nothing to construct without a key: the missing key is reported at the first call', async () => {
     vi.stubEnv('AEROSTACK_API_KEY', '');
     const aerostack = new Aerostack({ fetch: recordingFetch() });
