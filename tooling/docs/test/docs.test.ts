@@ -22,6 +22,7 @@ const MAIN_EXPORTS: Record<string, string[]> = {
   '@aerostack/database': ['query', 'sql', 'Database'],
   '@aerostack/gateway': ['chatCompletions', 'Gateway'],
   '@aerostack/queue': ['enqueue', 'Queue'],
+  '@aerostack/realtime': ['connect', 'subscribeTable', 'subscribeEvents'],
   '@aerostack/sdk': ['Aerostack'],
   '@aerostack/services': ['invoke', 'Services'],
   '@aerostack/storage': ['upload', 'Storage'],
