@@ -92,14 +92,15 @@ export function lastJsonLine(/** @type {string} */ stdout) {
 }
 
 /**
- * Runs the smoke program on a file runtime.
+ * Runs the smoke program (or, with `entry` `realtime-cli.mjs`, the realtime one) on a file runtime.
  * @param {keyof typeof FILE_RUNTIMES} runtime
  * @param {Target} target
+ * @param {'cli.mjs' | 'realtime-cli.mjs'} [entry]
  * @returns {Promise<Cell & { output: string }>}
  */
-export async function smokeInProcess(runtime, target) {
+export async function smokeInProcess(runtime, target, entry = 'cli.mjs') {
   const { command, args, env } = await FILE_RUNTIMES[runtime]();
-  const result = await runChild(command, [...args, join(MATRIX_DIR, 'entries', 'cli.mjs'), JSON.stringify({ ...target, runtime })], { env: childEnv(env) });
+  const result = await runChild(command, [...args, join(MATRIX_DIR, 'entries', entry), JSON.stringify({ ...target, runtime })], { env: childEnv(env) });
   const output = `exit ${result.code ?? result.signal}\n${result.stdout}${result.stderr}`;
   const parsed = /** @type {{ version: string, report: Report } | undefined} */ (lastJsonLine(result.stdout));
   if (!parsed?.report) throw new Error(`${runtime}: no report from the smoke program.\n${output}`);

@@ -9,6 +9,13 @@ export interface Target {
   runtime?: string;
 }
 
+/** The realtime smoke program's target: a table (id INTEGER PRIMARY KEY, name TEXT) the harness made, and which WebSocket to use. */
+export interface RealtimeTarget extends Target {
+  realtimeTable: string;
+  /** `ws`: the `ws` package's class, passed as the `WebSocket` option (Node 20); otherwise the global one. */
+  webSocket?: 'ws' | 'global';
+}
+
 export interface Step {
   name: string;
   ok: boolean;

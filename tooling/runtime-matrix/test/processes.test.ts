@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bunBinary, chromiumBinary, denoBinary, EXAMPLES_DIR, MATRIX_DIR, node22Binary } from '../lib/paths.mjs';
 import { childEnv, FILE_RUNTIMES, runChild, smokeInProcess } from '../lib/processes.mjs';
 import { recordCell } from '../lib/report.mjs';
-import { expectCell, SMOKE_STEPS, useEmulator } from './helpers';
+import { expectCell, REALTIME_STEPS, realtimeTarget, SMOKE_STEPS, useEmulator } from './helpers';
 
 const emu = useEmulator();
 
@@ -17,6 +17,20 @@ describe('the smoke program', () => {
     const cell = await smokeInProcess(runtime, emu.target);
     expectCell(cell, cell.output);
     expect(cell.version, cell.output).toMatch(VERSIONS[runtime]);
+    expect(cell.report.runtime).toBe(runtime);
+  });
+});
+
+describe('the realtime smoke program', () => {
+  // Node 20 has no global WebSocket: the program checks connect's typed error without the option,
+  // then runs with the `ws` package's class as the option. The others use their global one.
+  const WEBSOCKETS = { node20: /^no global WebSocket: InvalidRequestError WEBSOCKET_UNAVAILABLE without the option; with it: ws 8/, node22: /^the global WebSocket$/, bun: /^the global WebSocket$/, deno: /^the global WebSocket$/ } as const;
+  it.each(Object.keys(VERSIONS) as (keyof typeof VERSIONS)[])('on %s', async (runtime) => {
+    const target = await realtimeTarget(emu, `rt_${runtime}`, runtime === 'node20' ? { webSocket: 'ws' } : {});
+    const cell = await smokeInProcess(runtime, target, 'realtime-cli.mjs');
+    expectCell({ ...cell, runtime: `${runtime} realtime` }, cell.output, REALTIME_STEPS);
+    expect(cell.version, cell.output).toMatch(VERSIONS[runtime]);
+    expect(cell.report.steps[0]?.detail, cell.output).toMatch(WEBSOCKETS[runtime]);
     expect(cell.report.runtime).toBe(runtime);
   });
 });

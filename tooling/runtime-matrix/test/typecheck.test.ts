@@ -1,6 +1,6 @@
 // Strict type checks, with the TypeScript of the workspace (the root's): the examples against the
 // built packages' declarations (tooling/examples/tsconfig.json), and this package's harness and
-// tests (tsconfig.json; it has no typecheck script of its own).
+// tests (tsconfig.json; also `pnpm --filter @aerostack-internal/runtime-matrix typecheck`).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';

@@ -10,7 +10,7 @@ import { EXAMPLES_DIR, MATRIX_DIR } from '../lib/paths.mjs';
 import { recordCell } from '../lib/report.mjs';
 import type { Report } from '../lib/types';
 import { COMPATIBILITY_DATE, startWorker, workerdVersion } from '../lib/workerd.mjs';
-import { expectCell, useEmulator } from './helpers';
+import { expectCell, REALTIME_STEPS, realtimeTarget, useEmulator } from './helpers';
 
 const emu = useEmulator();
 const since = (started: number) => Math.round(performance.now() - started);
@@ -65,6 +65,25 @@ describe('workerd (Miniflare)', () => {
   });
 });
 
+describe('realtime in workerd (Miniflare)', () => {
+  it('runs the realtime smoke program in a Worker, with workerd\'s own outbound WebSocket', async () => {
+    const target = await realtimeTarget(emu, 'rt_workerd', { runtime: 'workerd' });
+    const started = performance.now();
+    const { code } = await bundle({ entry: join(MATRIX_DIR, 'entries', 'realtime-worker.mjs') }, 'workerd');
+    const worker = await startWorker(code);
+    try {
+      const response = await worker.fetch('/', { method: 'POST', body: JSON.stringify(target) });
+      const text = await response.text();
+      expect(response.status, text).toBe(200);
+      const report = JSON.parse(text) as Report;
+      expectCell({ runtime: 'workerd realtime', version: `workerd ${workerdVersion()}`, ok: report.ok, ms: since(started), report }, text, REALTIME_STEPS);
+      expect(report.steps[0]?.detail).toBe('the global WebSocket');
+    } finally {
+      await worker.dispose();
+    }
+  });
+});
+
 describe('the edge runtime', () => {
   it('runs the smoke program in an edge handler (no process, no Node globals)', async () => {
     const started = performance.now();
@@ -75,6 +94,21 @@ describe('the edge runtime', () => {
     expect(response.status, text).toBe(200);
     const report = JSON.parse(text) as Report;
     expectCell({ runtime: 'edge-runtime', version: `${edgeRuntimeVersion()} (node ${process.version})`, ok: report.ok, ms: since(started), report });
+  });
+
+  it('runs the realtime smoke program in an edge handler, with the runtime\'s global WebSocket', async () => {
+    const target = await realtimeTarget(emu, 'rt_edge', { runtime: 'edge-runtime' });
+    const started = performance.now();
+    const edge = startEdge(await bundleEdgeHandler(join(MATRIX_DIR, 'entries', 'realtime-edge.mjs')));
+    // edge-runtime 4 gives its VM context undici's WebSocket (@edge-runtime/primitives).
+    expect(edge.runtime.evaluate('typeof WebSocket')).toBe('function');
+    expect(edge.runtime.evaluate('typeof process')).toBe('undefined');
+    const response = await edge.fetch('http://edge.local/', { method: 'POST', body: JSON.stringify(target) });
+    const text = await response.text();
+    expect(response.status, text).toBe(200);
+    const report = JSON.parse(text) as Report;
+    expectCell({ runtime: 'edge-runtime realtime', version: `${edgeRuntimeVersion()} (node ${process.version})`, ok: report.ok, ms: since(started), report }, text, REALTIME_STEPS);
+    expect(report.steps[0]?.detail).toBe('the global WebSocket');
   });
 
   it('runs the edge-handler example: the answer streamed as text, the requests counted', async () => {
