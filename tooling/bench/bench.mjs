@@ -21,6 +21,7 @@ import * as cold from './lib/coldstart.mjs';
 import * as emulatorBench from './lib/emulator.mjs';
 import { machine, codeState } from './lib/machine.mjs';
 import * as memory from './lib/memory.mjs';
+import * as realtime from './lib/realtime.mjs';
 import { BENCH_DIR, killStarted, log, retried, startMockServer } from './lib/proc.mjs';
 import { measureRounds, summarize } from './lib/requests.mjs';
 import * as sse from './lib/sse.mjs';
@@ -28,7 +29,7 @@ import { results } from './lib/table.mjs';
 import { checkTools, reportMissing } from './lib/tools.mjs';
 
 const QUICK = !!process.env.BENCH_QUICK;
-const ALL = ['bundles', 'sse', 'requests', 'streaming', 'cold', 'memory', 'emulator'];
+const ALL = ['bundles', 'sse', 'requests', 'streaming', 'cold', 'memory', 'emulator', 'realtime'];
 const args = process.argv.slice(2);
 const CHECK_ONLY = args.includes('--check');
 for (const flag of args.filter((a) => a.startsWith('-'))) if (flag !== '--check') throw new Error(`unknown option "${flag}" (known: --check)`);
@@ -58,6 +59,7 @@ const S = QUICK
       cold: { invocations: 1, runs: 5, warmup: 1 },
       memory: { mib: 64, rounds: 1 },
       emulatorUpload: { mib: 16, rounds: 1 },
+      realtime: { rounds: 1, n: 5000, warmup: 1000, memoryN: 200, fanout: [{ subscribers: 1, n: 200 }, { subscribers: 100, n: 50 }] },
     }
   : {
       requests: { rounds: 7, n: 2000, warmup: 500 },
@@ -68,6 +70,17 @@ const S = QUICK
       cold: { invocations: 4, runs: 10, warmup: 2 },
       memory: { mib: 1024, rounds: 3 },
       emulatorUpload: { mib: 1024, rounds: 1 },
+      realtime: {
+        rounds: 7,
+        n: 20000,
+        warmup: 5000,
+        memoryN: 1000,
+        fanout: [
+          { subscribers: 1, n: 2000 },
+          { subscribers: 1, n: 2000, persist: true },
+          { subscribers: 100, n: 300 },
+        ],
+      },
     };
 
 const REQUEST_CLIENTS = ['fetch', 'ours-fetch', 'ours-node', 'openai', 'ky', 'ofetch', 'http'];
@@ -231,6 +244,18 @@ try {
     }
     done('emulator');
   }
+
+  d.realtime = await section('realtime', async () => {
+    emu.server ??= await emulatorBench.start();
+    const r = await realtime.run({ ...S.realtime, emulator: emu.server, progress: log });
+    const fan = S.realtime.fanout.map((f) => `${f.subscribers} subscriber(s) × ${f.n} events${f.persist ? ' persisted' : ''}`).join(', ');
+    return {
+      ...r,
+      method: `**Client CPU per event**: the feed server (lib/realtime-server.mjs, \`ws\` in a process of its own) sends pre-made \`event\` frames (~150 B) as fast as the socket takes them; each client process subscribes, takes ${S.realtime.warmup} warm-up events, collects garbage, then ${S.realtime.n} measured ones; CPU = user + system of the client process ÷ events. raw = a \`ws\` WebSocket whose \`onmessage\` does \`JSON.parse\` and counts the topic's events; ours = \`connect(client, { WebSocket })\` + \`subscribeEvents\` with \`.on()\` or \`for await\`. ${S.realtime.rounds} rounds, variants rotated; ratios within a round, medians. **Memory per idle subscription**: ${S.realtime.memoryN} subscriptions on one connection (distinct topics, each confirmed; an events subscription also reads its room's history once), heap used after two \`gc()\` minus before, ÷ ${S.realtime.memoryN}. **Through the emulator** (workerd, its own process): one publisher connection, 64 publishes in flight, to ${fan}; time from the first publish until every subscriber has every event (the client and the emulator share the 2 cores, so this measures the pair).`,
+    };
+  });
+
+  done('realtime');
 } finally {
   await stopAll();
   killStarted();

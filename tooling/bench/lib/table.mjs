@@ -68,7 +68,19 @@ function targets(d) {
     const e = d.memory?.emulator?.find((x) => x.client === client);
     if (r) check(`${d.memory.mib >= 1024 ? `${d.memory.mib / 1024} GiB` : `${d.memory.mib} MiB`} streamed upload, peak RSS growth, ${label(client).replace('ours, ', '')}`, `${fmt(r.growthMiB)} MiB${e ? ` (emulator: ${fmt(e.growthMiB)} MiB)` : ''}`, '< 64 MB', r.growthMiB * 1.048576 < 64 && (!e || e.growthMiB * 1.048576 < 64), `raw fetch default: ${fmt(d.memory.mock.find((x) => x.client === 'fetch')?.growthMiB)} MiB`);
   }
+  const rc = d.realtime?.cpu?.filter((r) => r.variant !== 'raw') ?? [];
+  for (const r of rc) check(`Realtime client CPU per event, ${REALTIME[r.variant]} ÷ raw ws + JSON.parse`, `${ratio(r.ratio)}×`, '≤ 1.10×', r.ratio <= 1.1, `rounds ${range(r.ratioRange)}; ${fmt(r.cpuUs, 2)} µs vs ${fmt(d.realtime.cpu.find((x) => x.variant === 'raw')?.cpuUs, 2)} µs`);
   return out;
+}
+
+const REALTIME = { raw: 'raw `ws` + `JSON.parse`', 'ours-on': 'ours, `subscribeEvents` + `.on()`', 'ours-iter': 'ours, `subscribeEvents` + `for await`' };
+
+function realtimeSection(s) {
+  if (s.error) return `## 6. Realtime\n\n${failed(s)}\n`;
+  const cpu = table(['client', 'CPU µs/event', 'events/s', 'CPU ÷ raw', 'min–max over rounds', 'rounds'], s.cpu.map((r) => [REALTIME[r.variant], `**${fmt(r.cpuUs, 2)}**`, fmt(r.eventsPerS), r.variant === 'raw' ? '1.00' : `**${ratio(r.ratio)}**`, r.variant === 'raw' ? '—' : range(r.ratioRange), r.rounds]));
+  const mem = table(['subscription', 'heap B per idle subscription', 'subscriptions', 'gc'], s.memory.map((r) => [r.what === 'table' ? '`subscribeTable`' : '`subscribeEvents` (resume on)', `**${fmt(r.bytesPerSub)}**`, fmt(r.n), r.gc ? 'yes' : 'no']));
+  const fan = table(['subscribers', 'events', 'persisted', 'events/s published and delivered', 'deliveries/s (all subscribers)'], s.fanout.map((r) => [r.subscribers, fmt(r.n), r.persist ? 'yes' : 'no', `**${fmt(r.eventsPerS)}**`, fmt(r.deliveriesPerS)]));
+  return `## 6. Realtime\n\n${s.method}\n\n### Client CPU per event (feed server)\n\n${cpu}\n\n### Memory per idle subscription\n\n${mem}\n\n### Through the emulator\n\n${fan}\n`;
 }
 
 /** A benchmark that did not produce figures: skipped before it started (a missing tool), or failed. */
@@ -170,6 +182,8 @@ by side, are the anchors**.
       parts.push(`${d.bundles.method}\n\n${table(['bundle', 'what', 'minified B', 'gzip -9 B', '÷ ours (gateway.chatCompletions)'], rows)}\n`);
     }
   }
+
+  if (d.realtime) parts.push(realtimeSection(d.realtime));
 
   if (d.notes?.length) parts.push(`## Notes from this run\n\n${d.notes.map((n) => `- ${n}`).join('\n')}\n`);
   return parts.filter(Boolean).join('\n');

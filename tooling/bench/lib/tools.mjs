@@ -26,6 +26,7 @@ export const NEEDS = {
   cold: [HYPERFINE, pkg('openai'), pkg('ky'), pkg('ofetch'), ...OURS, built('@aerostack/cache')],
   memory: [built('@aerostack/core'), built('@aerostack/storage')],
   emulator: [built('@aerostack/emulator'), pkg('openai'), ...OURS, built('@aerostack/storage')],
+  realtime: [pkg('ws'), built('@aerostack/core'), built('@aerostack/realtime'), built('@aerostack/emulator')],
 };
 
 /** The path of an executable `name`: BENCH_<NAME> if set (it must exist), else the first on PATH. */

@@ -31,7 +31,7 @@ export class Control {
     this.origin = aerostackURL.replace(/\/v1\/?$/, '');
   }
 
-  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise<T>((resolve, reject) => {
       const req = http.request(
@@ -39,7 +39,7 @@ export class Control {
         {
           method,
           agent: false,
-          headers: { connection: 'close', ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
+          headers: { ...headers, connection: 'close', ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -72,6 +72,11 @@ export class Control {
 
   async faults(): Promise<(FaultRuleBody & { id: number; times: number })[]> {
     return (await this.request<{ faults: (FaultRuleBody & { id: number; times: number })[] }>('GET', '/faults')).faults;
+  }
+
+  /** Closes `sockets` of the project's realtime sockets (oldest first) with 1012; answers how many. */
+  async dropRealtime(apiKey: string, sockets: number | 'all'): Promise<number> {
+    return (await this.request<{ dropped: number }>('POST', '/realtime/drop', { sockets }, { 'x-aerostack-key': apiKey })).dropped;
   }
 
   async clearFaults(): Promise<void> {
