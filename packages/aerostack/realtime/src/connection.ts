@@ -113,13 +113,17 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
     for (const listener of [...listeners]) listener(status, rt.error);
   };
 
-  // No frame (a pong or anything else) for 70 s: the socket is dead even if it never said so.
-  const alive = () => {
-    clearTimeout(watchdog);
+  // No frame (a pong or anything else) for 70 s: the socket is dead even if it never said so. A frame
+  // only notes its time (re-arming a timer per frame costs more than the frame's own handling); the
+  // one timer, when it fires, waits again for what is left of the 70 s since the last frame.
+  let last = 0;
+  const watch = (ms: number) => {
     watchdog = setTimeout(() => {
+      const quiet = Date.now() - last;
+      if (quiet < 70_000) return watch(70_000 - quiet);
       ws?.close(4000, 'no pong');
       lost(ws, 4000, '');
-    }, 70_000);
+    }, ms);
   };
 
   const open = () => {
@@ -139,10 +143,11 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
         setStatus('connected');
         for (const frame of rt.keep.values()) s.send(frame);
         ping = setInterval(() => s.send(PING), 30_000);
-        alive();
+        last = Date.now();
+        watch(70_000);
       };
       s.onmessage = (event: { data: unknown }) => {
-        alive();
+        last = Date.now();
         let frame: Frame | undefined;
         try {
           frame = JSON.parse(event.data as string) as Frame;
@@ -150,7 +155,7 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
           // (not JSON: the check below)
         }
         if (typeof frame?.type !== 'string') frame = { type: 'error', code: 'BAD_FRAME', message: 'Unreadable frame: ' + String(event.data).slice(0, 200) };
-        for (const handler of [...rt.frames]) handler(frame);
+        for (const handler of rt.frames) handler(frame);
         const topic = frame.topic;
         if (frame.type === 'subscribed' && typeof topic === 'string') {
           // The server's name for a topic sent without the project (`chat/a` -> `chat/a/P`) or bare (`orders` -> `table/orders/P`).
@@ -160,7 +165,7 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
           }
         }
         // A frame without a topic (an error) concerns every subscription.
-        for (const channel of rt.ch.values()) if (topic === undefined || channel.key === topic) for (const handler of [...channel.subs.keys()]) handler(frame);
+        for (const channel of rt.ch.values()) if (topic === undefined || channel.key === topic) for (const handler of channel.subs.keys()) handler(frame);
       };
       s.onclose = (event: { code: number; reason: string }) => lost(s, event.code, event.reason);
       s.onerror = () => {}; // a close follows

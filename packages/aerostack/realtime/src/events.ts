@@ -36,12 +36,22 @@ export interface PublishOptions {
 }
 
 /** Ids this client published, per connection: never delivered back to it. */
-const published = new WeakMap<Realtime, Set<string>>();
+const published = new WeakMap<Realtime, Ids>();
 
-/** Adds `id` to a set that keeps the newest `max` ids. */
-export function remember(set: Set<string>, id: string, max = 2000): void {
-  set.add(id);
-  if (set.size > max) set.delete(set.values().next().value as string);
+/**
+ * The ids seen lately, in two generations: a full one becomes the old one and the older is dropped,
+ * so between 2,000 and 4,000 of the newest ids are known (cheaper per event than evicting one by one).
+ */
+export class Ids {
+  now = new Set<string>();
+  old = new Set<string>();
+  has(id: string): boolean {
+    return this.now.has(id) || this.old.has(id);
+  }
+  add(id: string): void {
+    if (this.now.size >= 2000) [this.old, this.now] = [this.now, new Set()];
+    this.now.add(id);
+  }
 }
 
 /**
@@ -50,14 +60,14 @@ export function remember(set: Set<string>, id: string, max = 2000): void {
  */
 export function subscribeEvents<T = unknown>(rt: Realtime, topic: string, options: SubscribeEventsOptions = {}): Subscription<RealtimeEvent<T>> {
   const { event = '*', resume = true } = options;
-  const seen = new Set<string>();
+  const seen = new Ids();
   const state: Resume = { last: -Infinity, pending: 0, chain: Promise.resolve() };
   let buffer: RealtimeEvent<T>[] | undefined;
   let out: ((item: RealtimeEvent<T>) => void) | undefined;
 
   const deliver = (e: RealtimeEvent<T>) => {
     if (seen.has(e.id) || published.get(rt)?.has(e.id)) return;
-    remember(seen, e.id);
+    seen.add(e.id);
     if (e.timestamp > state.last) state.last = e.timestamp;
     if (event === '*' || event === e.event) out?.(e);
   };
@@ -111,8 +121,8 @@ export function publish(rt: Realtime, topic: string, event: string, data: unknow
   const c = rt as Conn;
   const id = options.id ?? crypto.randomUUID();
   let own = published.get(rt);
-  if (!own) published.set(rt, (own = new Set()));
-  remember(own, id);
+  if (!own) published.set(rt, (own = new Ids()));
+  own.add(id);
   const frame = JSON.stringify({ type: 'publish', topic, event, data, persist: options.persist, id });
   return new Promise((resolve, reject) => {
     const closed = () => reject(c.error ?? new APIConnectionError('The realtime connection was closed before the server acknowledged the event', { code: 'CONNECTION_CLOSED' }));

@@ -42,11 +42,12 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
   let done = false;
 
   const push = (entry: { v?: T; e?: SDKError }) => {
-    queue?.push(entry);
+    if (!queue) return; // callbacks only: nothing to queue
+    queue.push(entry);
     wake?.();
   };
   const fault = (error: SDKError) => {
-    for (const handler of [...errorHandlers]) {
+    for (const handler of errorHandlers) {
       try {
         handler(error);
       } catch {
@@ -57,7 +58,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
   };
   const emit = (item: T) => {
     if (done) return; // (a resume may finish after an unsubscribe)
-    for (const handler of [...handlers]) {
+    for (const handler of handlers) {
       try {
         handler(item);
       } catch (cause) {
