@@ -4,16 +4,10 @@
 // handed over. One drain at a time per project (kicks during a drain are coalesced into one more),
 // so the object receives every change once, in seq order, with no gap: rows that were not handed
 // over stay in the table (a killed instance, a failed delivery) and go at the next drain.
+import type { CapturedChange as Change } from './captured-change';
 
 /** A captured change as the database worker answers it (src/db-worker/changes.ts). */
-export interface Change {
-  seq: number;
-  table: string;
-  operation: 'INSERT' | 'UPDATE' | 'DELETE';
-  data: Record<string, unknown> | null;
-  old: Record<string, unknown> | null;
-  at: number;
-}
+export type { Change };
 
 /** Reads up to `limit` changes after `after`, deleting those up to `ack` first; undefined when the database is not running. */
 export type ReadChanges = (after: number, ack: number, limit: number) => Promise<Change[] | undefined>;

@@ -1,15 +1,9 @@
 import { AerostackClient } from '@aerostack/core';
-import { connect, type ConnectOptions, type Realtime } from '../src/index';
+import { connect, type ConnectOptions, type HistoryMessage, type Realtime } from '../src/index';
 import { FakeSocket, settle } from './fake-socket';
 
-export interface Stored {
-  id: string;
-  room_id: string;
-  user_id: string | null;
-  event: string;
-  data: unknown;
-  created_at: number;
-}
+/** A stored message, as the history route answers it. */
+export type Stored = HistoryMessage;
 
 /** A history route over `rooms` (newest first, `before` exclusive, at most `limit`), recording each request's URL and headers. */
 export function historyFetch(rooms: Map<string, Stored[]>, requests: { url: URL; headers: Record<string, string> }[] = [], gate?: () => Promise<void>): typeof fetch {

@@ -1,9 +1,10 @@
-// A small server that speaks the realtime contract (/work/notes/realtime-contract.md) over a real
+// A small server that speaks the realtime contract (specs/realtime.md) over a real
 // `ws` WebSocketServer and node:http: key check, topic normalisation, subscribe with filter,
 // db_change, publish with persist (stored once per id), presence, ping, history with `before`, drops.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Stored } from './helpers';
 
 interface Peer {
   ws: WebSocket;
@@ -11,14 +12,6 @@ interface Peer {
   userId: string | null;
   subs: Map<string, Record<string, unknown> | undefined>;
   tracked: Map<string, unknown>;
-}
-interface Stored {
-  id: string;
-  room_id: string;
-  user_id: string | null;
-  event: string;
-  data: unknown;
-  created_at: number;
 }
 
 export interface TestServer {

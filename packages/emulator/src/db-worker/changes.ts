@@ -1,16 +1,9 @@
 // Reading the captured changes (triggers.ts) back as rows: the pump on the launcher's side
 // (src/change-pump.ts) reads them in seq order and deletes them once delivered.
 import { CHANGES } from './triggers';
+import type { CapturedChange as Change } from '../captured-change';
 
-export interface Change {
-  seq: number;
-  table: string;
-  operation: 'INSERT' | 'UPDATE' | 'DELETE';
-  data: Record<string, unknown> | null;
-  old: Record<string, unknown> | null;
-  /** When the row was written, ms since the epoch (the statement's time). */
-  at: number;
-}
+export type { Change };
 
 interface ChangeRow {
   seq: number;

@@ -1,7 +1,7 @@
 // How the realtime soak judges what each subscriber received, as pure functions (realtime-judging.test.ts
 // checks them on hand-made cases, so that each verdict is known to be able to fail).
 //
-// "Order" comes from the contract (realtime-contract.md, History): a room's persisted events are ordered
+// "Order" comes from the contract (specs/realtime.md, History): a room's persisted events are ordered
 // by their history `created_at`, strictly increasing within the room. A table's changes are ordered by
 // commit; the soak's writers are sequential per table, so commit order is the order their calls returned.
 

@@ -8,6 +8,7 @@ import { storeMessage } from './history';
 import { tokenUser } from './token';
 import { SocketState, type Member } from './state';
 import { normaliseTopic, tableTopic } from './topics';
+import type { CapturedChange as DbChange } from '../../captured-change';
 
 /** Who a socket is: set by the connect route after its checks. */
 export interface Identity {
@@ -20,14 +21,7 @@ interface Attachment extends Identity {
 }
 
 /** A captured row change, as the launcher's pump hands it over (src/change-pump.ts). */
-export interface DbChange {
-  seq: number;
-  table: string;
-  operation: 'INSERT' | 'UPDATE' | 'DELETE';
-  data: Record<string, unknown> | null;
-  old: Record<string, unknown> | null;
-  at: number;
-}
+export type { DbChange };
 
 export const DROPPED = { code: 1012, reason: 'emulator: dropped' };
 
