@@ -1,9 +1,10 @@
 // The realtime endpoint's handshake: keys, projectId, subprotocols, topics, malformed frames, ping.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { control, KEY_A, KEY_B, useEmulator } from './helpers/emulator';
-import { openSocket, roundTrip, subscribe } from './helpers/realtime';
+import { closeAll, openSocket, roundTrip, subscribe } from './helpers/realtime';
 
 const emu = useEmulator();
+afterEach(closeAll);
 
 async function projectOf(key: string): Promise<string> {
   const { projects } = (await control(emu, 'GET', '/health')) as { projects: string[] };

@@ -1,11 +1,12 @@
 // db_change: every write through /db/query and /db/batch reaches the table's subscribers, learned
 // from triggers in the project's database (whatever the statement's shape), in commit order.
 import { batch, query, sql } from '@aerostack/database';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { client, useEmulator } from './helpers/emulator';
-import { isChange, openSocket, roundTrip, subscribe, type Frame } from './helpers/realtime';
+import { closeAll, isChange, openSocket, roundTrip, subscribe, type Frame } from './helpers/realtime';
 
 const emu = useEmulator();
+afterEach(closeAll);
 
 const changes = (socket: { take: (n: number, m: (f: Frame) => boolean) => Promise<Frame[]> }, n: number) => socket.take(n, isChange);
 const pick = (f: Frame) => ({ operation: f.operation, data: f.data, old: f.old });

@@ -1,11 +1,12 @@
 // publish (ack, broadcast to the others, persist → history, a duplicate id once), the history
 // route's paging, presence (join, leave on untrack and on close, sync) and the auth frame.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { control, KEY_A, KEY_B, useEmulator } from './helpers/emulator';
 import type { HistoryMessage as Message } from '@aerostack/realtime';
-import { hostURL, openSocket, roundTrip, subscribe, type Frame, type Socket } from './helpers/realtime';
+import { closeAll, hostURL, openSocket, roundTrip, subscribe, type Frame, type Socket } from './helpers/realtime';
 
 const emu = useEmulator();
+afterEach(closeAll);
 
 async function historyOf(room: string, params: Record<string, string> = {}, key = KEY_A): Promise<{ status: number; body: { messages: Message[] } & Record<string, unknown> }> {
   const query = new URLSearchParams({ room, ...params });

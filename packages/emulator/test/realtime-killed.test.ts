@@ -1,15 +1,16 @@
 // db_change across a killed database instance: a runaway statement is killed at the limit (its own
 // writes rolled back, so never delivered); the changes before and after it all arrive, in order.
 import { query, sql } from '@aerostack/database';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index';
 import { client, KEY_A, type Harness } from './helpers/emulator';
-import { isChange, openSocket, subscribe } from './helpers/realtime';
+import { closeAll, isChange, openSocket, subscribe } from './helpers/realtime';
 
 const emu = {} as Harness;
 beforeAll(async () => {
   emu.emulator = await startEmulator({ aerostackPort: 0, smarterPort: 0, inMemory: true, keys: [KEY_A], queryTimeoutMs: 1500 });
 });
+afterEach(closeAll);
 afterAll(async () => {
   await (emu.emulator as Emulator | undefined)?.stop();
 });

@@ -30,11 +30,25 @@ export interface ConnectOptions {
   protocols?: string[];
 }
 
+/** Every socket opened by openSocket, so that a failed test leaves none open for the next (closeAll). */
+const opened = new Set<WebSocket>();
+
+/** Closes every socket still open (an afterEach: a test that failed midway must not leave its sockets to the next one). */
+export async function closeAll(): Promise<void> {
+  const open = [...opened].filter((ws) => ws.readyState !== WebSocket.CLOSED);
+  opened.clear();
+  await Promise.all(open.map((ws) => new Promise((resolve) => {
+    ws.once('close', resolve);
+    ws.close(1000);
+  })));
+}
+
 /** Opens a socket (resolves once open, whatever happens after: a refusal is accepted, then closed). */
 export function openSocket(harness: Harness, options: ConnectOptions = {}): Promise<Socket> {
   const key = options.key === undefined ? KEY_A : options.key;
   const protocols = options.protocols ?? [...(key ? [`aerostack-key.${key}`] : []), ...(options.token ? [`aerostack-token.${options.token}`] : []), 'aerostack-v1'];
   const ws = new WebSocket(realtimeURL(harness, options.query), protocols);
+  opened.add(ws);
   const frames: Frame[] = [];
   const waiters = new Set<() => void>();
   let cursor = 0;
