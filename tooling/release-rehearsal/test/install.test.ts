@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addFiles, createApp, npmInstall, runJSON } from './helpers/app.js';
 import { useEmulator } from './helpers/emulator.js';
 import { readPackedManifest } from './helpers/pack.js';
-import { SMOKE_STEPS, runSmoke } from './helpers/smoke.js';
+import { REALTIME_STEPS, SMOKE_STEPS, runRealtimeSmoke, runSmoke } from './helpers/smoke.js';
 import { typecheck, writeImportFiles } from './helpers/typescript.js';
 
 const rehearsal = inject('rehearsal');
@@ -41,6 +41,17 @@ describe('installed with npm in an app of its own', () => {
     expect(report.steps.filter((step) => !step.ok)).toEqual([]);
     expect(report.steps.map((step) => step.name)).toEqual(SMOKE_STEPS);
     expect(report.ok).toBe(true);
+  });
+
+  it('passes the realtime program on Node 22 (its global WebSocket): table changes, events, history, a refused key', async () => {
+    const { aerostackURL, aerostackKey } = target();
+    // The table the program writes to (it never runs DDL: the real platform refuses it).
+    const created = await fetch(`${aerostackURL}/db/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-aerostack-key': aerostackKey }, body: JSON.stringify({ sql: 'CREATE TABLE rehearsal_live (id INTEGER PRIMARY KEY, name TEXT NOT NULL)' }) });
+    expect(created.status).toBe(200);
+    const report = await runRealtimeSmoke(app, target(), 'rehearsal_live');
+    expect(report.version).toMatch(/^v22\./);
+    expect(report.steps.filter((step) => !step.ok)).toEqual([]);
+    expect(report.steps.map((step) => step.name)).toEqual(REALTIME_STEPS);
   });
 
   it('loads every entry point with ESM import and with CJS require, with the same exports', async () => {
