@@ -171,7 +171,7 @@ export async function aerostackTour({ step }, target, run) {
       await database.query(client, database.sql`CREATE TABLE IF NOT EXISTS demo_live (id INTEGER PRIMARY KEY, run TEXT NOT NULL, item TEXT NOT NULL)`);
       const table = realtime.subscribeTable(watcher, 'demo_live', { filter: { run } });
       table.on((change) => rows.push(change));
-      await until(() => table.topic.startsWith('table/demo_live/'), 'the subscription to be confirmed');
+      await table.ready; // confirmed by the server: every row inserted from now on reaches it
       for (const item of ['tea', 'cake', 'jam']) await database.query(client, database.sql`INSERT INTO demo_live (run, item) VALUES (${run}, ${item})`);
       await until(() => rows.length >= 3, '3 INSERTs');
       return expectThat(rows.map((r) => `${r.operation} ${r.data.item}`).join(', ') === 'INSERT tea, INSERT cake, INSERT jam', rows.map((r) => `${r.operation} ${r.data.item}`).join(', '));
@@ -182,7 +182,7 @@ export async function aerostackTour({ step }, target, run) {
       const room = `demo/${run}`;
       const sub = realtime.subscribeEvents(watcher, room, { event: 'tick' });
       sub.on((event) => events.push(event.data.n));
-      await until(() => sub.topic !== room, 'the subscription to be confirmed');
+      await sub.ready;
       const writer = realtime.connect(client, { WebSocket }); // opened after the watcher: the watcher's is the oldest socket
       let reconnects = 0;
       watcher.onStatusChange((status) => void (status === 'reconnecting' && reconnects++));

@@ -1,4 +1,4 @@
-import type { SDKError } from '@aerostack/core';
+import { APIUserAbortError, type SDKError } from '@aerostack/core';
 import type { Conn, Frame, FrameHandler, Realtime } from './connection';
 import { RealtimeError } from './errors';
 
@@ -15,6 +15,12 @@ export interface Subscription<T> extends AsyncIterable<T> {
   /** Faults that do not end the subscription (`RealtimeError`: a malformed frame, a server error, a handler that threw). An iteration throws them too. */
   onError(handler: (error: SDKError) => void): () => void;
   unsubscribe(): void;
+  /**
+   * Resolves when the server first confirms the subscription: what is committed or published from
+   * then on reaches it. Rejects if it ends first (the connection's error, or an `APIUserAbortError`
+   * for an unsubscribe or an abort).
+   */
+  readonly ready: Promise<void>;
 }
 
 /** Turns a channel's frames into items: `emit` each one, throw a `RealtimeError` for a malformed frame. */
@@ -67,7 +73,15 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
     }
     push({ v: item });
   };
+  let confirm!: () => void;
+  let refuse!: (error: SDKError) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    confirm = resolve;
+    refuse = reject;
+  });
+  ready.catch(() => {}); // awaiting it is optional: an ending subscription is no unhandled rejection
   const onFrame: FrameHandler = (frame) => {
+    if (frame.type === 'subscribed') confirm();
     try {
       if (frame.type === 'error') throw new RealtimeError(`Server error ${String(frame.code)}: ${String(frame.message)}`, { code: frame.code === 'BAD_FRAME' ? 'BAD_FRAME' : 'SERVER_ERROR', details: frame });
       read(frame, emit, fault);
@@ -100,6 +114,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
   const finish = () => {
     if (done) return;
     done = true;
+    refuse(rt.error ?? new APIUserAbortError('The subscription ended before the server confirmed it'));
     stopStatus();
     signal?.removeEventListener('abort', unsubscribe);
     wake?.();
@@ -129,6 +144,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
       return () => errorHandlers.delete(handler);
     },
     unsubscribe,
+    ready,
     [Symbol.asyncIterator]: () => {
       const q = (queue ??= []);
       return {

@@ -1,4 +1,4 @@
-import { AerostackClient, type SDKError } from '@aerostack/core';
+import { AerostackClient, APIUserAbortError, AuthenticationError, type SDKError } from '@aerostack/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { history, publish, RealtimeError, subscribeEvents, subscribePresence, subscribeTable, type PresenceEvent, type TableChange } from '../src/index';
 import { FakeSocket, settle } from './fake-socket';
@@ -39,6 +39,25 @@ describe('subscribeTable', () => {
     expect((await it.next()).value).toMatchObject({ operation: 'INSERT', data: { id: 1 }, topic: 'table/orders/P', timestamp: 1 });
     expect((await it.next()).value).toMatchObject({ operation: 'UPDATE' });
     rt.close();
+  });
+
+  it('ready: resolves when the server confirms; rejects when the subscription ends first (an unsubscribe, a refused key)', async () => {
+    const { rt, ws } = await opened();
+    const sub = subscribeTable<Order>(rt, 'orders');
+    let confirmed = false;
+    void sub.ready.then(() => (confirmed = true));
+    await settle();
+    expect(confirmed).toBe(false);
+    ws.confirm();
+    await sub.ready;
+    expect(confirmed).toBe(true);
+    const gone = subscribeTable<Order>(rt, 'other');
+    gone.unsubscribe();
+    await expect(gone.ready).rejects.toBeInstanceOf(APIUserAbortError);
+    const refused = subscribeTable<Order>(rt, 'third');
+    ws.drop(4001, 'AUTH_INVALID_KEY: Invalid or missing API key');
+    await expect(refused.ready).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(sub.ready).resolves.toBeUndefined(); // settled once: the end does not change it
   });
 
   it('filters by operation and by column values (the old row for a DELETE), and sends the filter to the server', async () => {
