@@ -72,8 +72,9 @@ const S = QUICK
       emulatorUpload: { mib: 1024, rounds: 1 },
       realtime: {
         rounds: 7,
-        n: 20000,
-        warmup: 5000,
+        n: 100000,
+        warmup: 40000,
+        segments: 5,
         memoryN: 1000,
         fanout: [
           { subscribers: 1, n: 2000 },
@@ -251,7 +252,7 @@ try {
     const fan = S.realtime.fanout.map((f) => `${f.subscribers} subscriber(s) × ${f.n} events${f.persist ? ' persisted' : ''}`).join(', ');
     return {
       ...r,
-      method: `**Client CPU per event**: the feed server (lib/realtime-server.mjs, \`ws\` in a process of its own) sends pre-made \`event\` frames (~150 B) as fast as the socket takes them; each client process subscribes, takes ${S.realtime.warmup} warm-up events, collects garbage, then ${S.realtime.n} measured ones; CPU = user + system of the client process ÷ events. raw = a \`ws\` WebSocket whose \`onmessage\` does \`JSON.parse\` and counts the topic's events; ours = \`connect(client, { WebSocket })\` + \`subscribeEvents\` with \`.on()\` or \`for await\`. ${S.realtime.rounds} rounds, variants rotated; ratios within a round, medians. **Memory per idle subscription**: ${S.realtime.memoryN} subscriptions on one connection (distinct topics, each confirmed; an events subscription also reads its room's history once), heap used after two \`gc()\` minus before, ÷ ${S.realtime.memoryN}. **Through the emulator** (workerd, its own process): one publisher connection, 64 publishes in flight, to ${fan}; time from the first publish until every subscriber has every event (the client and the emulator share the 2 cores, so this measures the pair).`,
+      method: `**Client CPU per event**: the feed server (lib/realtime-server.mjs, \`ws\` in a process of its own) sends pre-made \`event\` frames (~150 B) as fast as the socket takes them; the frames of one feed are framed ahead and written to the socket at once (so the client reads full buffers whatever the server's pace); each client process subscribes, takes ${S.realtime.warmup} warm-up events, collects garbage and pauses 100 ms, then ${S.realtime.n} measured ones in ${S.realtime.segments ?? 1} feeds, each timed on its own; CPU = user + system of the client process ÷ events, the process's figure being its median feed. raw = a \`ws\` WebSocket whose \`onmessage\` does \`JSON.parse\` and counts the topic's events; ours = \`connect(client, { WebSocket })\` + \`subscribeEvents\` with \`.on()\` or \`for await\`. ${S.realtime.rounds} rounds, variants rotated; ratios within a round, medians. **Memory per idle subscription**: ${S.realtime.memoryN} subscriptions on one connection (distinct topics, each confirmed; an events subscription also reads its room's history once), heap used after two \`gc()\` minus before, ÷ ${S.realtime.memoryN}. **Through the emulator** (workerd, its own process): one publisher connection, 64 publishes in flight, to ${fan}; time from the first publish until every subscriber has every event (the client and the emulator share the 2 cores, so this measures the pair).`,
     };
   });
 

@@ -41,6 +41,30 @@ describe('subscribeTable', () => {
     rt.close();
   });
 
+  it('an iterator that lags keeps every queued change (3,000) in order, with an error in its place', async () => {
+    const { rt, ws } = await opened();
+    const sub = subscribeTable<Order>(rt, 'orders');
+    ws.confirm();
+    const it = sub[Symbol.asyncIterator]();
+    for (let i = 0; i < 3000; i++) {
+      ws.receive(change('INSERT', { id: i, status: 'open' }));
+      if (i === 1500) ws.receive({ type: 'error', code: 'X', message: 'mid-stream' });
+    }
+    const ids: number[] = [];
+    for (let i = 0; i < 3001; i++) {
+      try {
+        ids.push(((await it.next()).value as TableChange<Order>).data.id);
+      } catch (error) {
+        expect(ids.length).toBe(1501); // the error comes right after change 1500
+        expect(error).toBeInstanceOf(RealtimeError);
+      }
+    }
+    expect(ids).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    ws.receive(change('INSERT', { id: 3000, status: 'open' })); // drained, then one more
+    expect(((await it.next()).value as TableChange<Order>).data.id).toBe(3000);
+    rt.close();
+  });
+
   it('ready: resolves when the server confirms; rejects when the subscription ends first (an unsubscribe, a refused key)', async () => {
     const { rt, ws } = await opened();
     const sub = subscribeTable<Order>(rt, 'orders');
