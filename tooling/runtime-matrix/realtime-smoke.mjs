@@ -12,6 +12,7 @@
 import { AerostackClient, AuthenticationError, InvalidRequestError } from '@aerostack/core';
 import { query, sql, unsafeRaw } from '@aerostack/database';
 import { connect, history, publish, subscribeEvents, subscribeTable } from '@aerostack/realtime';
+import { check, recordSteps } from './smoke.mjs';
 
 /**
  * @typedef {import('./lib/types').RealtimeTarget} RealtimeTarget
@@ -21,15 +22,6 @@ import { connect, history, publish, subscribeEvents, subscribeTable } from '@aer
 
 /** A hang guard for every wait (never a measure of speed: a loaded machine answers in seconds). */
 const GUARD_MS = 60_000;
-
-/**
- * @param {boolean} ok
- * @param {string} detail
- */
-function check(ok, detail) {
-  if (!ok) throw new Error(`unexpected: ${detail}`);
-  return detail;
-}
 
 /**
  * Resolves once `test()` is true (checked on every call of the returned `poke`, and every 20 ms);
@@ -68,20 +60,7 @@ export async function realtimeSmoke(target, options = {}) {
   const WebSocket = options.WebSocket;
   const table = target.realtimeTable;
   if (!/^\w+$/.test(table)) throw new Error(`realtimeTable must be a plain SQL name, not ${JSON.stringify(table)}`);
-  /** @type {import('./lib/types').Step[]} */
-  const steps = [];
-  /**
-   * @param {string} name
-   * @param {() => Promise<unknown>} fn
-   */
-  const step = async (name, fn) => {
-    try {
-      steps.push({ name, ok: true, detail: String(await fn()) });
-    } catch (error) {
-      const e = /** @type {{ name?: string, message?: string } | null | undefined} */ (error);
-      steps.push({ name, ok: false, detail: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}` });
-    }
-  };
+  const { steps, step } = recordSteps();
   // Without a global WebSocket (Node 20), `connect` without the option throws the typed error that
   // names it; then the given class is used.
   const global = /** @type {{ WebSocket?: unknown }} */ (globalThis).WebSocket;

@@ -16,18 +16,13 @@ import { SmarterClient } from '@smarter/core';
  * @param {boolean} ok
  * @param {string} detail
  */
-function check(ok, detail) {
+export function check(ok, detail) {
   if (!ok) throw new Error(`unexpected: ${detail}`);
   return detail;
 }
 
-/**
- * @param {{ aerostackURL: string, aerostackKey: string, smarterURL?: string, smarterKey?: string, runtime?: string }} target
- * @returns {Promise<{ ok: boolean, runtime: string, steps: { name: string, ok: boolean, detail: string }[] }>}
- */
-export async function smoke(target) {
-  const run = `${target.runtime ?? 'smoke'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const client = new AerostackClient({ apiKey: target.aerostackKey, baseURL: target.aerostackURL, logLevel: 'off' });
+/** The steps of a program (this one, realtime-smoke.mjs): `step(name, fn)` records fn's result or its error, never throws. */
+export function recordSteps() {
   /** @type {{ name: string, ok: boolean, detail: string }[]} */
   const steps = [];
   /**
@@ -42,6 +37,17 @@ export async function smoke(target) {
       steps.push({ name, ok: false, detail: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}` });
     }
   };
+  return { steps, step };
+}
+
+/**
+ * @param {{ aerostackURL: string, aerostackKey: string, smarterURL?: string, smarterKey?: string, runtime?: string }} target
+ * @returns {Promise<{ ok: boolean, runtime: string, steps: { name: string, ok: boolean, detail: string }[] }>}
+ */
+export async function smoke(target) {
+  const run = `${target.runtime ?? 'smoke'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const client = new AerostackClient({ apiKey: target.aerostackKey, baseURL: target.aerostackURL, logLevel: 'off' });
+  const { steps, step } = recordSteps();
 
   await step('json call', async () => {
     await cache.set(client, { key: `${run}:greeting`, value: 'hello' });

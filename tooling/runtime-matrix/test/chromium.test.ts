@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AerostackClient } from '@aerostack/core';
 import { query, sql } from '@aerostack/database';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bundle } from '../lib/bundle.mjs';
 import { launchChromium } from '../lib/chromium.mjs';
@@ -38,17 +39,23 @@ afterAll(async () => {
   await site.close();
 });
 
+/** The page's errors and console errors, as they come (a console line containing `allowed` is expected, not a problem). */
+function pageProblems(page: Page, allowed?: string): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !(allowed && message.text().includes(allowed))) problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
 it('streams a chat into the DOM and runs the smoke program in Chromium', async () => {
   const started = performance.now();
   const browser = await launchChromium();
   try {
     const { page } = browser;
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // The smoke program's typed-error step gets a 401 on purpose; Chromium logs that resource.
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(`console: ${message.text()}`);
-    });
+    // The smoke program's typed-error step gets a 401 on purpose; Chromium logs that resource.
+    const problems = pageProblems(page, 'status of 401');
 
     // The example page, told where the emulator is by its query string, asks at once.
     const prompt = 'Hello from Chromium';
@@ -94,11 +101,7 @@ it('shows rows arriving live (the harness writes them) and runs the realtime smo
   const browser = await launchChromium();
   try {
     const { page } = browser;
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    const problems = pageProblems(page);
     await page.goto(`${site.url}/realtime.html`);
     // Resolves once the server confirmed the page's subscription (a string: see the first test).
     await page.evaluate(`import('/realtime.js').then((m) => m.showLiveRows(${JSON.stringify(live)}))`);

