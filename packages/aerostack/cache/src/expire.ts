@@ -8,7 +8,8 @@ export type ExpireResult = Result<'cacheExpire'>;
 
 /** Makes an existing key expire `ttl` seconds from now (the server reads and rewrites it: not atomic). */
 export function expire(client: Client, params: ExpireParams = {} as ExpireParams, options?: RequestOptions): APIPromise<ExpireResult> {
-  return request<ExpireResult>(client, 
+  return request<ExpireResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/expire',

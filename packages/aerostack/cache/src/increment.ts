@@ -12,7 +12,8 @@ export type IncrementResult = Result<'cacheIncrement'>;
  * server, so not atomic under concurrent increments of one key.
  */
 export function increment(client: Client, params: IncrementParams = {} as IncrementParams, options?: RequestOptions): APIPromise<IncrementResult> {
-  return request<IncrementResult>(client, 
+  return request<IncrementResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/increment',

@@ -17,7 +17,8 @@ export function list(client: Client, params: ListParams = {}, options?: RequestO
   const { limit } = params;
   return paginate<CacheKey, ListResult>(
     (cursor) =>
-      request(client, 
+      request(
+        client,
         {
           method: 'POST',
           path: '/cache/list',

@@ -9,7 +9,8 @@ export type SetManyResult = Result<'cacheSetMany'>;
 
 /** Stores up to 100 entries in one request, each with its own optional `ttl`; `count` says how many were stored. */
 export function setMany(client: Client, params: SetManyParams = {} as SetManyParams, options?: RequestOptions): APIPromise<SetManyResult> {
-  return request<SetManyResult>(client, 
+  return request<SetManyResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/setMany',

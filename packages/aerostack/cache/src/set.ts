@@ -8,7 +8,8 @@ export type SetResult = Result<'cacheSet'>;
 
 /** Stores any JSON value under a key, for `ttl` seconds when given (else until deleted). */
 export function set(client: Client, params: SetParams = {} as SetParams, options?: RequestOptions): APIPromise<SetResult> {
-  return request<SetResult>(client, 
+  return request<SetResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/set',

@@ -24,7 +24,8 @@ export const MAX_BATCH_STATEMENTS = 25;
  */
 export function batch(client: Client, params: BatchParams = {} as BatchParams, options?: BatchOptions): APIPromise<BatchResult> {
   const { queries } = params;
-  const sent = request<BatchResult>(client, 
+  const sent = request<BatchResult>(
+    client,
     {
       method: 'POST',
       path: '/db/batch',

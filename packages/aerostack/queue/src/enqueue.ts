@@ -12,7 +12,8 @@ export type EnqueueResult = Result<'queueEnqueue'>;
  */
 export function enqueue(client: Client, params: EnqueueParams = {} as EnqueueParams, options?: RequestOptions): APIPromise<EnqueueResult> {
   const { delay } = params;
-  return request(client, 
+  return request(
+    client,
     {
       method: 'POST',
       path: '/queue/enqueue',

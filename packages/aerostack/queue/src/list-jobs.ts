@@ -22,7 +22,8 @@ export function listJobs(client: Client, params: ListJobsParams = {}, options?: 
   const { type, limit } = params;
   return paginate<JobRecord, ListJobsResult>(
     (cursor) =>
-      request(client, 
+      request(
+        client,
         {
           method: 'POST',
           path: '/queue/jobs',

@@ -13,7 +13,8 @@ export type InvokeResult<R = Result<'servicesInvoke'>['result']> = Omit<Result<'
  */
 export function invoke<R = Result<'servicesInvoke'>['result']>(client: Client, params: InvokeParams = {} as InvokeParams, options?: RequestOptions): APIPromise<InvokeResult<R>> {
   const { serviceName, data } = params;
-  return request(client, 
+  return request(
+    client,
     {
       method: 'POST',
       path: '/services/invoke',

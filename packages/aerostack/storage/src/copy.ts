@@ -10,7 +10,8 @@ export type CopyResult = Result<'storageCopy'>;
 /** Copies a file to another key. */
 export function copy(client: Client, params: CopyParams = {} as CopyParams, options?: RequestOptions): APIPromise<CopyResult> {
   const { sourceKey, destKey } = params;
-  return request<CopyResult>(client, 
+  return request<CopyResult>(
+    client,
     {
       method: 'POST',
       path: '/storage/copy',

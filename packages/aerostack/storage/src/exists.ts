@@ -8,7 +8,8 @@ export type ExistsResult = Result<'storageExists'>;
 
 /** `{ exists }`: whether a file is there. */
 export function exists(client: Client, params: ExistsParams = {} as ExistsParams, options?: RequestOptions): APIPromise<ExistsResult> {
-  return request<ExistsResult>(client, 
+  return request<ExistsResult>(
+    client,
     { method: 'POST', path: '/storage/exists', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,
   );

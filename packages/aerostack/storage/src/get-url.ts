@@ -9,7 +9,8 @@ export type GetUrlResult = Result<'storageGetUrl'>;
 
 /** The public CDN URL of a file. */
 export function getUrl(client: Client, params: GetUrlParams = {} as GetUrlParams, options?: RequestOptions): APIPromise<GetUrlResult> {
-  return request<GetUrlResult>(client, 
+  return request<GetUrlResult>(
+    client,
     { method: 'POST', path: '/storage/getUrl', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,
   );

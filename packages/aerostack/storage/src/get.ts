@@ -26,7 +26,8 @@ export interface DownloadedFile {
 export function get(client: Client, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<DownloadedFile> {
   // Written out rather than with `mapResult`: a smaller bundle for the call apps make most.
   return new APIPromise(
-    request<Response>(client, 
+    request<Response>(
+        client,
         { method: 'POST', path: '/storage/get', body: { ...params, key: trimKey(params.key) }, parse: 'raw', idempotent: true, check: () => checkKey(params.key) },
         { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
       )

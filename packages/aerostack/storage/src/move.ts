@@ -10,7 +10,8 @@ export type MoveResult = Result<'storageMove'>;
 /** Moves a file to another key. The server copies, then deletes: not atomic. */
 export function move(client: Client, params: MoveParams = {} as MoveParams, options?: RequestOptions): APIPromise<MoveResult> {
   const { sourceKey, destKey } = params;
-  return request<MoveResult>(client, 
+  return request<MoveResult>(
+    client,
     {
       method: 'POST',
       path: '/storage/move',

@@ -26,7 +26,8 @@ export type ChatCompletion = Schemas['ChatCompletion'];
  */
 export function createCompletion(client: SmarterClient, params: ChatCompletionCreateParams = {} as ChatCompletionCreateParams, options?: ChatCompletionOptions): APIPromise<ChatCompletion> {
   const { provider = options?.provider ?? 'openai', ...body } = params;
-  return request<ChatCompletion>(client, 
+  return request<ChatCompletion>(
+    client,
     {
       method: 'POST',
       path: path`prompts/passthrough/${provider}/`,

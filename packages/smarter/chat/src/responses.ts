@@ -23,7 +23,8 @@ export type ResponseResult<T = unknown> = ResponseObject & {
 export function createResponse<T = unknown>(client: SmarterClient, params: ResponseCreateParams = {} as ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseResult<T>> {
   const json = (params.text?.format ?? params.response_format)?.type === 'json_object';
   return new APIPromise(
-    request<ResponseObject>(client, 
+    request<ResponseObject>(
+        client,
         {
           method: 'POST',
           path: 'responses/',

@@ -17,7 +17,8 @@ export interface FileContent {
 /** Downloads a file's content (`GET files/<id>/content/`) without buffering it. */
 export function content(client: SmarterClient, params: FileContentParams = {} as FileContentParams, options?: RequestOptions): APIPromise<FileContent> {
   const { fileId } = params;
-  const sent = request<Response>(client, 
+  const sent = request<Response>(
+    client,
     { method: 'GET', path: path`files/${fileId}/content/`, parse: 'raw', check: () => checkString(fileId, 'fileId') },
     { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
   );

@@ -36,7 +36,8 @@ export function create(client: SmarterClient, params: FileCreateParams = {} as F
   } catch (e) {
     error = e;
   }
-  return request<FileObject>(client, 
+  return request<FileObject>(
+    client,
     {
       method: 'POST',
       path: 'files/',

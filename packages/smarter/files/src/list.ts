@@ -25,7 +25,8 @@ export function list(client: SmarterClient, params: FileListParams = {}, options
   const { purpose, limit, order } = params;
   return paginate<FileObject, FileListPage>(
     (after) =>
-      request(client, 
+      request(
+        client,
         { method: 'GET', path: 'files/', query: { purpose, limit, order, after }, check: () => checkLimit(limit) },
         // A caller's idempotency key would be sent with every page; a read needs none.
         { ...options, idempotencyKey: undefined },

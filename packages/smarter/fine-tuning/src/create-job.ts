@@ -12,7 +12,8 @@ export type FineTuningJob = Schemas['FineTuningJob'];
  * idempotency keys) unless you pass an `idempotencyKey`.
  */
 export function createJob(client: SmarterClient, params: JobCreateParams = {} as JobCreateParams, options?: RequestOptions): APIPromise<FineTuningJob> {
-  return request<FineTuningJob>(client, 
+  return request<FineTuningJob>(
+    client,
     {
       method: 'POST',
       path: 'fine_tuning/jobs/',

@@ -19,7 +19,8 @@ export function listPages<Item extends { id: string }, Body>(
   const { limit } = params;
   return paginate<Item, Body>(
     (after) =>
-      request(client, 
+      request(
+        client,
         {
           method: 'GET',
           path,

@@ -9,7 +9,8 @@ export type SearchIngestResult = Result<'searchIngest'>;
 
 /** Embeds a document and stores it for search. */
 export function searchIngest(client: Client, params: SearchIngestParams = {} as SearchIngestParams, options?: RequestOptions): APIPromise<SearchIngestResult> {
-  return request<SearchIngestResult>(client, 
+  return request<SearchIngestResult>(
+    client,
     {
       method: 'POST',
       path: '/ai/search/ingest',

@@ -9,7 +9,8 @@ export type SearchUpdateResult = Result<'searchUpdate'>;
 
 /** Replaces a document (an upsert by id). */
 export function searchUpdate(client: Client, params: SearchUpdateParams = {} as SearchUpdateParams, options?: RequestOptions): APIPromise<SearchUpdateResult> {
-  return request<SearchUpdateResult>(client, 
+  return request<SearchUpdateResult>(
+    client,
     {
       method: 'POST',
       path: '/ai/search/update',
