@@ -1,6 +1,5 @@
 import { readEnv } from './env';
 import { InvalidRequestError } from './errors';
-import type { Send } from './connect';
 import type { ClientOptions, Preset } from './types';
 
 /**
@@ -17,8 +16,6 @@ export class Client {
   declare readonly baseURL: string;
   /** @internal The platform; not part of the stable API. */
   declare readonly _preset: Preset;
-  /** @internal The sending pipeline, built by the first `request` (src/request.ts); not part of the stable API. */
-  declare _send?: Send;
   constructor(options: ClientOptions, preset: Preset) {
     const env = (name: string) => readEnv(preset.env && `${preset.env}_${name}`);
     // Base URL precedence: baseURL option, environment option, the base-URL variable, the environment variable, the default.
