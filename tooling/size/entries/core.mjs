@@ -11,9 +11,9 @@ export default [
     budget: 4000,
     forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
     code: `
-      import { AerostackClient } from '@aerostack/core';
+      import { AerostackClient, post } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
-      console.log(await client.post('/cache/get', { key: 'a' }));
+      console.log(await post(client, '/cache/get', { key: 'a' }));
     `,
   },
   {
@@ -32,9 +32,9 @@ export default [
     require: ['node:http'],
     forbid: [`"${STREAM_MARK}"`, MULTIPART_MARK, PAGINATION_MARK],
     code: `
-      import { AerostackClient } from '@aerostack/core';
+      import { AerostackClient, post } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
-      console.log(await client.post('/cache/get', { key: 'a' }));
+      console.log(await post(client, '/cache/get', { key: 'a' }));
     `,
   },
   {
@@ -45,10 +45,10 @@ export default [
     logging: true,
     forbid: [STREAM_MARK, MULTIPART_MARK, PAGINATION_MARK, NODE_MARK],
     code: `
-      import { AerostackClient, enableLogging } from '@aerostack/core';
+      import { AerostackClient, enableLogging, post } from '@aerostack/core';
       enableLogging();
       const client = new AerostackClient({ apiKey: 'k', logLevel: 'debug' });
-      console.log(await client.post('/cache/get', { key: 'a' }));
+      console.log(await post(client, '/cache/get', { key: 'a' }));
     `,
   },
   {
@@ -67,9 +67,9 @@ export default [
     budget: 4000,
     forbid: [STREAM_MARK, MULTIPART_MARK, NODE_MARK],
     code: `
-      import { AerostackClient, paginate, listCompletePages } from '@aerostack/core';
+      import { AerostackClient, paginate, listCompletePages, post } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
-      for await (const key of paginate((cursor) => client.post('/cache/list', { cursor }), listCompletePages('keys'))) console.log(key);
+      for await (const key of paginate((cursor) => post(client, '/cache/list', { cursor }), listCompletePages('keys'))) console.log(key);
     `,
   },
   {
@@ -77,10 +77,10 @@ export default [
     budget: 5000,
     forbid: [STREAM_MARK, PAGINATION_MARK, NODE_MARK],
     code: `
-      import { AerostackClient, multipart } from '@aerostack/core';
+      import { AerostackClient, multipart, request } from '@aerostack/core';
       const client = new AerostackClient({ apiKey: 'k' });
       const form = multipart({ key: 'a.txt', file: new Blob(['hi'], { type: 'text/plain' }) });
-      console.log(await client.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
+      console.log(await request(client, { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
     `,
   },
 ];

@@ -1,4 +1,4 @@
-import { mapResult, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { mapResult, request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import type { ChatParams } from './chat-params';
 import type { Schemas } from './spec';
 
@@ -10,7 +10,7 @@ export type ChatCompletionResponse = Schemas['ChatCompletionResponse'];
  * becomes the one assistant choice.
  */
 export function chat(client: Client, params: ChatParams = {} as ChatParams, options?: RequestOptions): APIPromise<ChatCompletionResponse> {
-  return mapResult(client.post<ChatCompletionResponse | null>('/ai/chat', params, options), ({ data: b }) =>
+  return mapResult(request<ChatCompletionResponse | null>(client, { method: 'POST', path: '/ai/chat', body: params }, options), ({ data: b }) =>
     b && !Array.isArray(b.choices) && typeof b.response == 'string'
       ? { ...b, choices: [{ index: 0, message: { role: 'assistant' as const, content: b.response } }] }
       : (b as ChatCompletionResponse),

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, QueryValue, RequestOptions } from '@aerostack/core';
 import { projectAuthURL } from './project-url';
 import { requireText } from './validate';
@@ -15,7 +16,7 @@ export interface ProjectRoute {
 // An empty projectSlug is not refused here: the server answers it (an unknown project).
 /** A public project-auth route: no credentials at all (never the API key). */
 export function publicRequest<T>(client: Client, projectSlug: string, spec: ProjectRoute, options?: RequestOptions): APIPromise<T> {
-  return client.request<T>({ ...spec, path: projectAuthURL(client, projectSlug, spec.route), auth: false }, options);
+  return request<T>(client, { ...spec, path: projectAuthURL(client, projectSlug, spec.route), auth: false }, options);
 }
 
 /** A route of the signed-in user: `Authorization: Bearer <accessToken>`, and never the API key. */
@@ -24,5 +25,5 @@ export function bearerRequest<T>(client: Client, projectSlug: string, accessToke
     requireText('accessToken', accessToken);
     spec.check?.();
   };
-  return client.request<T>({ ...spec, path: projectAuthURL(client, projectSlug, spec.route), auth: () => ({ authorization: `Bearer ${accessToken}` }), check }, options);
+  return request<T>(client, { ...spec, path: projectAuthURL(client, projectSlug, spec.route), auth: () => ({ authorization: `Bearer ${accessToken}` }), check }, options);
 }

@@ -1,4 +1,4 @@
-import {
+import { request,
   APIConnectionError,
   APIError,
   APIPromise,
@@ -96,7 +96,7 @@ export class Session {
     return { authorization: `Bearer ${await this.#accessToken()}` };
   }
 
-  /** The same headers as a request-spec `auth` function: `client.request({ ..., auth: session.auth })`. */
+  /** The same headers as a request-spec `auth` function: `request(client, { ..., auth: session.auth })`. */
   readonly auth: AuthFunction = () => this.authHeaders();
 
   /** Refreshes the tokens now. While one refresh is in flight, every caller shares it. */
@@ -121,7 +121,7 @@ export class Session {
 
   /** Any call as the signed-in user (`Authorization: Bearer`, no API key), with the refresh-once rule. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(this.withToken((token) => this.client.request<T>({ ...spec, auth: () => ({ authorization: `Bearer ${token}` }) }, options).withResponse()));
+    return new APIPromise(this.withToken((token) => request<T>(this.client, { ...spec, auth: () => ({ authorization: `Bearer ${token}` }) }, options).withResponse()));
   }
 
   async #accessToken(): Promise<string> {

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkEmail, requireText } from './validate';
@@ -11,5 +12,5 @@ export function signin(client: Client, params: SigninParams = {} as SigninParams
     checkEmail(params.email);
     requireText('password', params.password);
   };
-  return client.request<SigninResult>({ method: 'POST', path: '/auth/signin', body: params, check }, options);
+  return request<SigninResult>(client, { method: 'POST', path: '/auth/signin', body: params, check }, options);
 }

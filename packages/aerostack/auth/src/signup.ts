@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkEmail, fail } from './validate';
@@ -11,5 +12,5 @@ export function signup(client: Client, params: SignupParams = {} as SignupParams
     checkEmail(params.email);
     if (typeof params.password !== 'string' || params.password.length < 8) fail('password must be at least 8 characters long', 'password');
   };
-  return client.request<SignupResult>({ method: 'POST', path: '/auth/signup', body: params, check }, options);
+  return request<SignupResult>(client, { method: 'POST', path: '/auth/signup', body: params, check }, options);
 }

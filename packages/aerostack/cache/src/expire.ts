@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkKey, checkSeconds } from './validate';
@@ -7,7 +8,8 @@ export type ExpireResult = Result<'cacheExpire'>;
 
 /** Makes an existing key expire `ttl` seconds from now (the server reads and rewrites it: not atomic). */
 export function expire(client: Client, params: ExpireParams = {} as ExpireParams, options?: RequestOptions): APIPromise<ExpireResult> {
-  return client.request<ExpireResult>(
+  return request<ExpireResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/expire',

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkPrefix, fail } from './validate';
@@ -10,7 +11,8 @@ export type FlushResult = Result<'cacheFlush'>;
  * Irreversible; at most 10,000 keys per call; the server allows about 5 calls a minute.
  */
 export function flush(client: Client, params: FlushParams = {}, options?: RequestOptions): APIPromise<FlushResult> {
-  return client.request<FlushResult>(
+  return request<FlushResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/flush',

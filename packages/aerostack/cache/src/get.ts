@@ -1,4 +1,4 @@
-import { APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { APIPromise, request, type Client, type RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkKey } from './validate';
 
@@ -9,8 +9,7 @@ export type GetResult = Result<'cacheGet'>;
 export function get(client: Client, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<GetResult> {
   // Written out rather than with `mapResult`: this is the call every bundle has.
   return new APIPromise(
-    client
-      .request<Partial<GetResult>>({ method: 'POST', path: '/cache/get', body: params, idempotent: true, check: () => checkKey(params.key) }, options)
+    request<Partial<GetResult>>(client, { method: 'POST', path: '/cache/get', body: params, idempotent: true, check: () => checkKey(params.key) }, options)
       .withResponse()
       // The live API may leave out `exists`: present then means a non-null value.
       .then((r) => ({ ...r, data: { ...r.data, value: r.data.value ?? null, exists: r.data.exists ?? r.data.value != null } })),

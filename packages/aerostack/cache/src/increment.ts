@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkInteger, checkKey, checkSeconds } from './validate';
@@ -11,7 +12,8 @@ export type IncrementResult = Result<'cacheIncrement'>;
  * server, so not atomic under concurrent increments of one key.
  */
 export function increment(client: Client, params: IncrementParams = {} as IncrementParams, options?: RequestOptions): APIPromise<IncrementResult> {
-  return client.request<IncrementResult>(
+  return request<IncrementResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/increment',

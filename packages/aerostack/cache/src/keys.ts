@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkPrefix } from './validate';
@@ -10,5 +11,5 @@ export type KeysResult = Result<'cacheKeys'>;
  * `truncated: true`; use `list` to walk more keys than that, with expirations.
  */
 export function keys(client: Client, params: KeysParams = {}, options?: RequestOptions): APIPromise<KeysResult> {
-  return client.request<KeysResult>({ method: 'POST', path: '/cache/keys', body: params, idempotent: true, check: () => checkPrefix(params.prefix) }, options);
+  return request<KeysResult>(client, { method: 'POST', path: '/cache/keys', body: params, idempotent: true, check: () => checkPrefix(params.prefix) }, options);
 }

@@ -1,4 +1,4 @@
-import { listCompletePages, paginate, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
+import { request, listCompletePages, paginate, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
 import { MAX_LIST_LIMIT } from './limits';
 import type { Body, Result } from './spec';
 import { checkPrefix, fail } from './validate';
@@ -17,7 +17,8 @@ export function list(client: Client, params: ListParams = {}, options?: RequestO
   const { limit } = params;
   return paginate<CacheKey, ListResult>(
     (cursor) =>
-      client.request(
+      request(
+        client,
         {
           method: 'POST',
           path: '/cache/list',

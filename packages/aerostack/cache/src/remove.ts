@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkKey } from './validate';
@@ -10,5 +11,5 @@ export type DeleteResult = Result<'cacheDelete'>;
  * a function; the `Cache` class calls the same operation `delete`.
  */
 export function remove(client: Client, params: DeleteParams = {} as DeleteParams, options?: RequestOptions): APIPromise<DeleteResult> {
-  return client.request<DeleteResult>({ method: 'POST', path: '/cache/delete', body: params, check: () => checkKey(params.key) }, options);
+  return request<DeleteResult>(client, { method: 'POST', path: '/cache/delete', body: params, check: () => checkKey(params.key) }, options);
 }

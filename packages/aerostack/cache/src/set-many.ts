@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { MAX_BATCH } from './limits';
 import type { Body, Result } from './spec';
@@ -8,7 +9,8 @@ export type SetManyResult = Result<'cacheSetMany'>;
 
 /** Stores up to 100 entries in one request, each with its own optional `ttl`; `count` says how many were stored. */
 export function setMany(client: Client, params: SetManyParams = {} as SetManyParams, options?: RequestOptions): APIPromise<SetManyResult> {
-  return client.request<SetManyResult>(
+  return request<SetManyResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/setMany',

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkKey, checkSeconds, checkValue } from './validate';
@@ -7,7 +8,8 @@ export type SetResult = Result<'cacheSet'>;
 
 /** Stores any JSON value under a key, for `ttl` seconds when given (else until deleted). */
 export function set(client: Client, params: SetParams = {} as SetParams, options?: RequestOptions): APIPromise<SetResult> {
-  return client.request<SetResult>(
+  return request<SetResult>(
+    client,
     {
       method: 'POST',
       path: '/cache/set',

@@ -1,11 +1,11 @@
-import { readEnv } from './env';
+import type { Client } from './client';
 import { abortError, APIConnectionError, APIConnectionTimeoutError, errorClassFor, InvalidRequestError, SDKError } from './errors';
 import { scrubber } from './logger';
 import { withLogging } from './logging';
 import { errorFromResponse, parseJSON } from './response';
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep, withRetry } from './retry';
 import { chooseTransport } from './transport';
-import type { ClientOptions, Preset, RequestContext, RequestOptions, RequestSpec, WithResponse } from './types';
+import type { RequestContext, RequestOptions, RequestSpec, WithResponse } from './types';
 import { buildURL } from './url';
 import { VERSION } from './version';
 
@@ -18,27 +18,14 @@ export const NO_TIMEOUT = 2 ** 31;
 const SAFE_METHODS = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
 
 /**
- * Resolves a client's settings once (options, then the platform's environment variables, then its
- * defaults) and returns its base URL and its `send`. The settings live in the closure rather than
- * in a config object: the minifier can shorten local names, never property names.
+ * Builds a client's `send` from its resolved settings (src/client.ts: base URL and key; then its
+ * options, the platform's environment variables and its defaults). The settings live in the
+ * closure rather than in a config object: the minifier can shorten local names, never property
+ * names. Called by the client's first `request` (src/request.ts), never by its constructor.
  */
-export function connect(preset: Preset, options: ClientOptions): [baseURL: string, send: Send] {
-  const env = (name: string) => readEnv(preset.env && `${preset.env}_${name}`);
-  const apiKey = options.apiKey ?? env('API_KEY');
+export function connect({ options, baseURL, _preset: preset }: Client): Send {
+  const apiKey = options.apiKey;
   const clientAuth = options.auth ?? preset.auth;
-  // Base URL precedence: baseURL option, environment option, the base-URL variable, the environment variable, the default.
-  const name = options.environment ?? (env('BASE_URL') ? undefined : env('ENVIRONMENT'));
-  const baseURL: string | undefined = options.baseURL || (name === undefined ? (env('BASE_URL') ?? preset.baseURL) : preset.environments?.[name]);
-  // An unknown environment, or a mistyped base URL, fails here, once, rather than as connection
-  // errors after retries. A query or a fragment would land in the middle of every request's URL.
-  // A pattern, not a parse (`new URL` in a try costs every bundle ~10 B more): http(s)://, then
-  // no space, `?` or `#`. (No base URL at all, from an unknown environment, is no match either.)
-  if (!/^https?:\/\/[^\s?#]+$/i.test(baseURL as string)) {
-    throw new InvalidRequestError(
-      baseURL ? `Invalid baseURL "${baseURL}": an http(s) URL with no ?query or #fragment` : `Unknown environment "${name}" (known: ${Object.keys(preset.environments ?? {}).join(', ')})`,
-      { code: 'INVALID_OPTION' },
-    );
-  }
   // Lower-cased names; the caller's headers win over the defaults.
   const clientHeaders: Record<string, string> = { accept: 'application/json', [preset.versionHeader ?? 'x-sdk-version']: VERSION };
   for (const key in options.headers) clientHeaders[key.toLowerCase()] = options.headers[key] as string;
@@ -70,7 +57,7 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
     const timeout = call.timeout ?? clientTimeout;
     const signal = call.signal;
     const method = spec.method.toUpperCase();
-    const url = buildURL(baseURL as string, spec.path, spec.query);
+    const url = buildURL(baseURL, spec.path, spec.query);
 
     const headers = { ...clientHeaders };
     let body = spec.rawBody;
@@ -165,5 +152,5 @@ export function connect(preset: Preset, options: ClientOptions): [baseURL: strin
     }
   };
 
-  return [baseURL as string, send];
+  return send;
 }

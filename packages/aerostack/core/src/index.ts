@@ -1,4 +1,5 @@
 export { Client } from './client';
+export { request, get, post } from './request';
 export { enableLogging } from './logging';
 export { APIPromise, mapResult, type APIPromiseConstructor } from './api-promise';
 export {

@@ -1,6 +1,7 @@
 import { mapResult, type APIPromise } from './api-promise';
 import type { Client } from './client';
 import { Stream, type StreamOptions } from './stream';
+import { request } from './request';
 import type { RequestOptions, RequestSpec } from './types';
 
 /**
@@ -15,12 +16,13 @@ export function streamRequest<T>(
   options?: RequestOptions,
   streamOptions?: StreamOptions<T>,
 ): APIPromise<Stream<T>> {
-  const request = client.request<Response>(
+  const sent = request<Response>(
+    client,
     { ...spec, parse: 'raw' },
     { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
   );
   // Between chunks, the call's timeout is the idle timeout: resolved as connect() resolves it (a
   // literal there, not a shared constant: an exported constant costs every JSON bundle its name).
   const idleTimeout = options?.timeout ?? client.options.timeout ?? client._preset.timeout ?? 60_000;
-  return mapResult(request, (r) => new Stream<T>(r.data, { idleTimeout, signal: options?.signal, ...streamOptions }));
+  return mapResult(sent, (r) => new Stream<T>(r.data, { idleTimeout, signal: options?.signal, ...streamOptions }));
 }

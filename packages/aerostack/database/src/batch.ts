@@ -1,4 +1,4 @@
-import { APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { request, APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import { BatchStatementError } from './batch-error';
 import type { Body, Result } from './spec';
 import { checkStatement } from './statement';
@@ -24,7 +24,8 @@ export const MAX_BATCH_STATEMENTS = 25;
  */
 export function batch(client: Client, params: BatchParams = {} as BatchParams, options?: BatchOptions): APIPromise<BatchResult> {
   const { queries } = params;
-  const sent = client.request<BatchResult>(
+  const sent = request<BatchResult>(
+    client,
     {
       method: 'POST',
       path: '/db/batch',

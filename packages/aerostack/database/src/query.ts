@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Result } from './spec';
 import { checkStatement, type Statement } from './statement';
@@ -14,5 +15,5 @@ export type QueryResult<R = Row> = Omit<Result<'dbQuery'>, 'results'> & { result
  * A plain `{ sql, params }` works too; the values of `params` bind to the `?` placeholders in order.
  */
 export function query<R = Row>(client: Client, statement: QueryParams, options?: RequestOptions): APIPromise<QueryResult<R>> {
-  return client.request({ method: 'POST', path: '/db/query', body: statement, check: () => checkStatement(statement) }, options);
+  return request(client, { method: 'POST', path: '/db/query', body: statement, check: () => checkStatement(statement) }, options);
 }

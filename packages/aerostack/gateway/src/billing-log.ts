@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { fail, requireText } from './validate';
@@ -12,5 +13,5 @@ export function billingLog(client: Client, params: BillingLogParams = {} as Bill
     requireText('apiId', params.apiId);
     if (!Number.isInteger(params.units) || params.units < 0) fail('units must be a whole number, 0 or more', 'units');
   };
-  return client.request<BillingLogResult>({ method: 'POST', path: '/gateway/billing/log', body: params, check }, options);
+  return request<BillingLogResult>(client, { method: 'POST', path: '/gateway/billing/log', body: params, check }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client } from '@aerostack/core';
 import type { ChatCompletion, ChatCompletionsParams } from './chat-types';
 import { consumerAuth, type ConsumerRequestOptions } from './consumer';
@@ -10,5 +11,5 @@ import { chatCompletionsPath } from './routes';
  */
 export function chatCompletions(client: Client, params: ChatCompletionsParams = {} as ChatCompletionsParams, options?: ConsumerRequestOptions): APIPromise<ChatCompletion> {
   const { apiSlug, ...body } = params;
-  return client.request<ChatCompletion>({ method: 'POST', path: chatCompletionsPath(client, apiSlug, options), body, auth: consumerAuth(options) }, options);
+  return request<ChatCompletion>(client, { method: 'POST', path: chatCompletionsPath(client, apiSlug, options), body, auth: consumerAuth(options) }, options);
 }

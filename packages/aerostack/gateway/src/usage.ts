@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client } from '@aerostack/core';
 import { consumerAuth, type ConsumerRequestOptions } from './consumer';
 import { consumerPath } from './routes';
@@ -19,5 +20,5 @@ export function getUsage(client: Client, params: UsageParams = {} as UsageParams
     requireText('apiSlug', apiSlug);
     if (days !== undefined && !(Number.isInteger(days) && days >= 1)) fail('days must be a whole number, 1 or more', 'days');
   };
-  return client.request<UsageResult>({ method: 'GET', path: consumerPath(client, 'usage', options), query: { api_slug: apiSlug, days }, auth: consumerAuth(options), check }, options);
+  return request<UsageResult>(client, { method: 'GET', path: consumerPath(client, 'usage', options), query: { api_slug: apiSlug, days }, auth: consumerAuth(options), check }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client } from '@aerostack/core';
 import { consumerAuth, type ConsumerRequestOptions } from './consumer';
 import { consumerPath } from './routes';
@@ -12,7 +13,8 @@ export type WalletResult = Result<'gatewayWallet'>;
 
 /** The calling consumer's wallet for a gateway API (`GET .../me/wallet?api_slug=`, Bearer). */
 export function getWallet(client: Client, params: WalletParams = {} as WalletParams, options?: ConsumerRequestOptions): APIPromise<WalletResult> {
-  return client.request<WalletResult>(
+  return request<WalletResult>(
+    client,
     {
       method: 'GET',
       path: consumerPath(client, 'wallet', options),

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkText } from './validate';
@@ -10,5 +11,5 @@ export type CancelResult = Result<'queueCancelJob'>;
  * the answer is then `{ success: false, note }` rather than an error.
  */
 export function cancel(client: Client, params: CancelParams = {} as CancelParams, options?: RequestOptions): APIPromise<CancelResult> {
-  return client.request({ method: 'POST', path: '/queue/cancel', body: params, check: () => checkText(params.jobId, 'jobId') }, options);
+  return request(client, { method: 'POST', path: '/queue/cancel', body: params, check: () => checkText(params.jobId, 'jobId') }, options);
 }

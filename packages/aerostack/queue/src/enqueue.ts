@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkText, fail } from './validate';
@@ -11,7 +12,8 @@ export type EnqueueResult = Result<'queueEnqueue'>;
  */
 export function enqueue(client: Client, params: EnqueueParams = {} as EnqueueParams, options?: RequestOptions): APIPromise<EnqueueResult> {
   const { delay } = params;
-  return client.request(
+  return request(
+    client,
     {
       method: 'POST',
       path: '/queue/enqueue',

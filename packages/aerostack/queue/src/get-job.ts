@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { checkText } from './validate';
@@ -10,5 +11,5 @@ export type GetJobResult = Result<'queueGetJob'>;
  * is `{ job: null, exists: false }`, not an error.
  */
 export function getJob(client: Client, params: GetJobParams = {} as GetJobParams, options?: RequestOptions): APIPromise<GetJobResult> {
-  return client.request({ method: 'POST', path: '/queue/job', body: params, idempotent: true, check: () => checkText(params.jobId, 'jobId') }, options);
+  return request(client, { method: 'POST', path: '/queue/job', body: params, idempotent: true, check: () => checkText(params.jobId, 'jobId') }, options);
 }

@@ -1,4 +1,4 @@
-import { listCompletePages, paginate, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
+import { request, listCompletePages, paginate, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
 import type { Body, Result, Schemas } from './spec';
 import { checkText, fail } from './validate';
 
@@ -22,7 +22,8 @@ export function listJobs(client: Client, params: ListJobsParams = {}, options?: 
   const { type, limit } = params;
   return paginate<JobRecord, ListJobsResult>(
     (cursor) =>
-      client.request(
+      request(
+        client,
         {
           method: 'POST',
           path: '/queue/jobs',

@@ -88,13 +88,10 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
   if (options.userId) query.set('userId', options.userId);
   const q = String(query);
   const url = client.baseURL.replace(/(\/v1)?\/*$/, '').replace(/^http/i, 'ws') + '/api/realtime' + (q ? '?' + q : '');
-  // The key exactly as the core resolved it (option or environment): an auth function is handed
-  // the key; throwing from it ends the call before anything is sent.
-  const key = client.request({ method: 'GET', path: '', // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a value, not an error: it never leaves this line
-    auth: (k) => Promise.reject([k]) }).then(
-    () => undefined,
-    (e: unknown) => (e as [string | undefined])[0],
-  );
+  // The key exactly as the core resolved it (the option, else the environment's variable): the
+  // client keeps it, hidden from printing, in its options' prototype. No request is built for it,
+  // so a bundle that only subscribes carries none of the core's sending pipeline.
+  const key = Promise.resolve(client.options.apiKey);
   const max = options.maxReconnectAttempts ?? Infinity;
   const signal = options.signal;
   const on = (globalThis as { addEventListener?: (type: string, fn: () => void) => void }).addEventListener;

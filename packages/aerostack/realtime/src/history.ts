@@ -1,4 +1,4 @@
-import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 
 export interface HistoryParams {
   /** The room (topic), normalised like a subscription's: `chat/room1`. */
@@ -31,7 +31,8 @@ export interface HistoryResult<T = unknown> {
  */
 export function history<T = unknown>(client: Client, params: HistoryParams, options?: RequestOptions): APIPromise<HistoryResult<T>> {
   const { room, limit, before } = params;
-  return client.request<HistoryResult<T>>(
+  return request<HistoryResult<T>>(
+    client,
     { method: 'GET', path: client.baseURL.replace(/(\/v1)?\/*$/, '') + '/api/v1/public/realtime/history', query: { room, limit, before } },
     options,
   );

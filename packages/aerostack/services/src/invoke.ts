@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from './spec';
 import { fail } from './validate';
@@ -12,7 +13,8 @@ export type InvokeResult<R = Result<'servicesInvoke'>['result']> = Omit<Result<'
  */
 export function invoke<R = Result<'servicesInvoke'>['result']>(client: Client, params: InvokeParams = {} as InvokeParams, options?: RequestOptions): APIPromise<InvokeResult<R>> {
   const { serviceName, data } = params;
-  return client.request(
+  return request(
+    client,
     {
       method: 'POST',
       path: '/services/invoke',

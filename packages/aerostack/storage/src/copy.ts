@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
@@ -9,7 +10,8 @@ export type CopyResult = Result<'storageCopy'>;
 /** Copies a file to another key. */
 export function copy(client: Client, params: CopyParams = {} as CopyParams, options?: RequestOptions): APIPromise<CopyResult> {
   const { sourceKey, destKey } = params;
-  return client.request<CopyResult>(
+  return request<CopyResult>(
+    client,
     {
       method: 'POST',
       path: '/storage/copy',

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
@@ -7,7 +8,8 @@ export type ExistsResult = Result<'storageExists'>;
 
 /** `{ exists }`: whether a file is there. */
 export function exists(client: Client, params: ExistsParams = {} as ExistsParams, options?: RequestOptions): APIPromise<ExistsResult> {
-  return client.request<ExistsResult>(
+  return request<ExistsResult>(
+    client,
     { method: 'POST', path: '/storage/exists', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,
   );

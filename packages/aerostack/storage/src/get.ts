@@ -1,4 +1,4 @@
-import { APIConnectionError, APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { request, APIConnectionError, APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body } from './spec';
 
@@ -26,8 +26,8 @@ export interface DownloadedFile {
 export function get(client: Client, params: GetParams = {} as GetParams, options?: RequestOptions): APIPromise<DownloadedFile> {
   // Written out rather than with `mapResult`: a smaller bundle for the call apps make most.
   return new APIPromise(
-    client
-      .request<Response>(
+    request<Response>(
+        client,
         { method: 'POST', path: '/storage/get', body: { ...params, key: trimKey(params.key) }, parse: 'raw', idempotent: true, check: () => checkKey(params.key) },
         { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
       )

@@ -1,4 +1,4 @@
-import { paginate, truncatedPages, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
+import { request, paginate, truncatedPages, type Client, type PagePromise, type RequestOptions } from '@aerostack/core';
 import { fail, trimKey } from './keys';
 import type { Body, Result, Schemas } from './spec';
 
@@ -19,7 +19,7 @@ export function list(client: Client, params: ListParams = {}, options?: RequestO
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) fail(`limit: an integer from 1 to 1000 needed, got ${limit}`, 'limit');
   };
   return paginate<StorageObject, ListPage>(
-    (cursor) => client.request<ListPage>({ method: 'POST', path: '/storage/list', body: { ...body, cursor }, idempotent: true, check }, options),
+    (cursor) => request<ListPage>(client, { method: 'POST', path: '/storage/list', body: { ...body, cursor }, idempotent: true, check }, options),
     truncatedPages('objects'),
     params.cursor,
   );

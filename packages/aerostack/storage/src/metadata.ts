@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
@@ -8,7 +9,8 @@ export type GetMetadataResult = Result<'storageGetMetadata'>;
 
 /** A file's size, type, modification time and etag, without its contents. */
 export function getMetadata(client: Client, params: GetMetadataParams = {} as GetMetadataParams, options?: RequestOptions): APIPromise<GetMetadataResult> {
-  return client.request<GetMetadataResult>(
+  return request<GetMetadataResult>(
+    client,
     { method: 'POST', path: '/storage/getMetadata', body: { ...params, key: trimKey(params.key) }, idempotent: true, check: () => checkKey(params.key) },
     options,
   );

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkKey, trimKey } from './keys';
 import type { Body, Result } from './spec';
@@ -9,7 +10,8 @@ export type MoveResult = Result<'storageMove'>;
 /** Moves a file to another key. The server copies, then deletes: not atomic. */
 export function move(client: Client, params: MoveParams = {} as MoveParams, options?: RequestOptions): APIPromise<MoveResult> {
   const { sourceKey, destKey } = params;
-  return client.request<MoveResult>(
+  return request<MoveResult>(
+    client,
     {
       method: 'POST',
       path: '/storage/move',

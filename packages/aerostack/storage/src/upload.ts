@@ -1,4 +1,4 @@
-import { APIPromise, multipart, type Client, type RequestOptions, type UploadSource } from '@aerostack/core';
+import { request, APIPromise, multipart, type Client, type RequestOptions, type UploadSource } from '@aerostack/core';
 import { contentTypeFor } from './content-type';
 import { checkKey, trimKey } from './keys';
 import type { Result } from './spec';
@@ -30,7 +30,7 @@ export function upload(client: Client, params: UploadParams = {} as UploadParams
       const contentType = params.contentType || contentTypeFor(key) || (file instanceof Blob && file.type) || 'application/octet-stream';
       // The metadata goes first, so a server can place the object before the bytes arrive.
       const form = multipart({ key, contentType, file: { data: file, filename: key.slice(key.lastIndexOf('/') + 1), contentType } });
-      return client.request<UploadResult>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }, options).withResponse();
+      return request<UploadResult>(client, { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }, options).withResponse();
     })(),
   );
 }

@@ -1,4 +1,4 @@
-import { path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { Body, Schemas } from './spec';
 import { checkString, fail } from './validate';
 
@@ -26,7 +26,8 @@ export type ChatCompletion = Schemas['ChatCompletion'];
  */
 export function createCompletion(client: SmarterClient, params: ChatCompletionCreateParams = {} as ChatCompletionCreateParams, options?: ChatCompletionOptions): APIPromise<ChatCompletion> {
   const { provider = options?.provider ?? 'openai', ...body } = params;
-  return client.request<ChatCompletion>(
+  return request<ChatCompletion>(
+    client,
     {
       method: 'POST',
       path: path`prompts/passthrough/${provider}/`,

@@ -1,4 +1,4 @@
-import { APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { outputJSON } from './output-json';
 import type { Body, Schemas } from './spec';
 import { checkString, fail } from './validate';
@@ -23,8 +23,8 @@ export type ResponseResult<T = unknown> = ResponseObject & {
 export function createResponse<T = unknown>(client: SmarterClient, params: ResponseCreateParams = {} as ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseResult<T>> {
   const json = (params.text?.format ?? params.response_format)?.type === 'json_object';
   return new APIPromise(
-    client
-      .request<ResponseObject>(
+    request<ResponseObject>(
+        client,
         {
           method: 'POST',
           path: 'responses/',

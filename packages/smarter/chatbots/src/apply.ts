@@ -1,4 +1,4 @@
-import { chatbotKind, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, chatbotKind, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import type { Data } from './spec';
 import type { ChatbotManifest } from './types';
@@ -15,7 +15,7 @@ export function apply(client: SmarterClient, manifest: ChatbotManifest | string,
   const check = () => {
     if (typeof manifest === 'string' ? !manifest.trim() : !(manifest as Partial<ChatbotManifest> | null)?.kind) fail('manifest: a manifest object with a kind, or YAML text');
   };
-  if (typeof manifest === 'string') return client.request<ApplyResult>({ method: 'POST', path: 'cli/apply/', rawBody: manifest, contentType: 'application/x-yaml', check }, options);
+  if (typeof manifest === 'string') return request<ApplyResult>(client, { method: 'POST', path: 'cli/apply/', rawBody: manifest, contentType: 'application/x-yaml', check }, options);
   return byGeneration<ApplyResult>(
     client,
     // Only a chatbot's kind is renamed; a manifest of another kind is sent as it is.

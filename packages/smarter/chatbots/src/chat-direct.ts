@@ -1,4 +1,4 @@
-import { APIPromise, path, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, APIPromise, path, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { byGeneration } from './generation';
 import type { Schemas } from './spec';
 import { readTurn } from './turn';
@@ -29,7 +29,7 @@ export function chatDirect(client: SmarterClient, target: ChatTarget = {} as Cha
     checkSessionKey(params.sessionKey);
   };
   const call = url
-    ? client.request<Schemas['ChatEndpointData']>({ method: 'POST', path: url, body, check }, options)
+    ? request<Schemas['ChatEndpointData']>(client, { method: 'POST', path: url, body, check }, options)
     : byGeneration<Schemas['ChatEndpointData']>(
         client,
         (generation) => ({ method: 'POST', path: generation === 'v0.13' ? path`chatbots/${chatbotId ?? ''}/chat/` : path`llm-clients/${chatbotId ?? ''}/prompt/`, body }),

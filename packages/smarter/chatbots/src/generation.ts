@@ -1,4 +1,4 @@
-import { APIPromise, type Generation, type RequestOptions, type RequestSpec, type SmarterClient } from '@smarter/core';
+import { request, APIPromise, type Generation, type RequestOptions, type RequestSpec, type SmarterClient } from '@smarter/core';
 
 /**
  * Sends a request whose route or words depend on the server generation (`Chatbot` and `cli/chat/`
@@ -11,6 +11,6 @@ export function byGeneration<T>(client: SmarterClient, build: (generation: Gener
     Promise.resolve()
       .then(check)
       .then(() => client.generation())
-      .then((generation) => client.request<T>(build(generation), options).withResponse()),
+      .then((generation) => request<T>(client, build(generation), options).withResponse()),
   );
 }

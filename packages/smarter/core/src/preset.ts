@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, type Preset } from '@aerostack/core';
+import { Client, request, type ClientOptions, type Preset } from '@aerostack/core';
 import { journalKey, parseError, unwrap } from './envelope';
 
 const platform = (env: string) => `https://${env}platform.smarter.sh/api/v1/`;
@@ -60,7 +60,7 @@ export const SmarterClient: SmarterClientConstructor = class extends Client impl
   }
 
   generation(): Promise<Generation> {
-    this.#generation ??= this.request<unknown>({ method: 'POST', path: 'cli/whoami/', idempotent: true })
+    this.#generation ??= request<unknown>(this, { method: 'POST', path: 'cli/whoami/', idempotent: true })
       .withResponse()
       .then(({ body }): Generation => (typeof body === 'object' && body !== null && 'thing' in body ? 'v0.13' : 'v0.14'));
     // A failed detection is not remembered: the next call tries again.

@@ -1,4 +1,4 @@
-import { mapResult, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, mapResult, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { FileRetrieveParams } from './retrieve';
 import { checkString } from './validate';
 
@@ -17,11 +17,12 @@ export interface FileContent {
 /** Downloads a file's content (`GET files/<id>/content/`) without buffering it. */
 export function content(client: SmarterClient, params: FileContentParams = {} as FileContentParams, options?: RequestOptions): APIPromise<FileContent> {
   const { fileId } = params;
-  const request = client.request<Response>(
+  const sent = request<Response>(
+    client,
     { method: 'GET', path: path`files/${fileId}/content/`, parse: 'raw', check: () => checkString(fileId, 'fileId') },
     { ...options, headers: { accept: 'application/octet-stream, application/json', ...options?.headers } },
   );
-  return mapResult(request, ({ data: response }) => ({
+  return mapResult(sent, ({ data: response }) => ({
     body: response.body,
     bytes: async () => new Uint8Array(await response.arrayBuffer()),
     text: () => response.text(),

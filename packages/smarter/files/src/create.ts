@@ -1,4 +1,4 @@
-import { multipart, type APIPromise, type MultipartBody, type RequestOptions, type SmarterClient, type UploadSource } from '@smarter/core';
+import { request, multipart, type APIPromise, type MultipartBody, type RequestOptions, type SmarterClient, type UploadSource } from '@smarter/core';
 import type { Schemas } from './spec';
 import { checkString, fail } from './validate';
 
@@ -36,7 +36,8 @@ export function create(client: SmarterClient, params: FileCreateParams = {} as F
   } catch (e) {
     error = e;
   }
-  return client.request<FileObject>(
+  return request<FileObject>(
+    client,
     {
       method: 'POST',
       path: 'files/',

@@ -1,4 +1,4 @@
-import { afterIdPages, paginate, type PagePromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, afterIdPages, paginate, type PagePromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { FileObject } from './create';
 import type { Schemas } from './spec';
 import { checkLimit } from './validate';
@@ -25,7 +25,8 @@ export function list(client: SmarterClient, params: FileListParams = {}, options
   const { purpose, limit, order } = params;
   return paginate<FileObject, FileListPage>(
     (after) =>
-      client.request(
+      request(
+        client,
         { method: 'GET', path: 'files/', query: { purpose, limit, order, after }, check: () => checkLimit(limit) },
         // A caller's idempotency key would be sent with every page; a read needs none.
         { ...options, idempotencyKey: undefined },

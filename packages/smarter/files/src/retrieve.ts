@@ -1,4 +1,4 @@
-import { path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { FileObject } from './create';
 import { checkString } from './validate';
 
@@ -10,5 +10,5 @@ export interface FileRetrieveParams {
 /** Reads a file's metadata (`GET files/<id>/`). An unknown id is a NotFoundError. */
 export function retrieve(client: SmarterClient, params: FileRetrieveParams = {} as FileRetrieveParams, options?: RequestOptions): APIPromise<FileObject> {
   const { fileId } = params;
-  return client.request<FileObject>({ method: 'GET', path: path`files/${fileId}/`, check: () => checkString(fileId, 'fileId') }, options);
+  return request<FileObject>(client, { method: 'GET', path: path`files/${fileId}/`, check: () => checkString(fileId, 'fileId') }, options);
 }

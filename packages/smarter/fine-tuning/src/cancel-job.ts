@@ -1,4 +1,4 @@
-import { path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { FineTuningJob } from './create-job';
 import type { JobParams } from './retrieve-job';
 import { checkString } from './validate';
@@ -9,5 +9,5 @@ import { checkString } from './validate';
  */
 export function cancelJob(client: SmarterClient, params: JobParams = {} as JobParams, options?: RequestOptions): APIPromise<FineTuningJob> {
   const { jobId } = params;
-  return client.request<FineTuningJob>({ method: 'POST', path: path`fine_tuning/jobs/${jobId}/cancel/`, check: () => checkString(jobId, 'jobId') }, options);
+  return request<FineTuningJob>(client, { method: 'POST', path: path`fine_tuning/jobs/${jobId}/cancel/`, check: () => checkString(jobId, 'jobId') }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@smarter/core';
 import type { APIPromise, RequestOptions, SmarterClient } from '@smarter/core';
 import type { Body, Schemas } from './spec';
 import { checkString } from './validate';
@@ -11,7 +12,8 @@ export type FineTuningJob = Schemas['FineTuningJob'];
  * idempotency keys) unless you pass an `idempotencyKey`.
  */
 export function createJob(client: SmarterClient, params: JobCreateParams = {} as JobCreateParams, options?: RequestOptions): APIPromise<FineTuningJob> {
-  return client.request<FineTuningJob>(
+  return request<FineTuningJob>(
+    client,
     {
       method: 'POST',
       path: 'fine_tuning/jobs/',

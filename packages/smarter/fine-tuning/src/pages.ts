@@ -1,4 +1,4 @@
-import { afterIdPages, paginate, type PagePromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, afterIdPages, paginate, type PagePromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import { checkLimit } from './validate';
 
 export interface PageParams {
@@ -19,7 +19,8 @@ export function listPages<Item extends { id: string }, Body>(
   const { limit } = params;
   return paginate<Item, Body>(
     (after) =>
-      client.request(
+      request(
+        client,
         {
           method: 'GET',
           path,

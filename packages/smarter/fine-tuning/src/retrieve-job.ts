@@ -1,4 +1,4 @@
-import { path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
+import { request, path, type APIPromise, type RequestOptions, type SmarterClient } from '@smarter/core';
 import type { FineTuningJob } from './create-job';
 import { checkString } from './validate';
 
@@ -10,5 +10,5 @@ export interface JobParams {
 /** Reads a fine-tuning job (`GET fine_tuning/jobs/<id>/`). An unknown id is a NotFoundError. */
 export function retrieveJob(client: SmarterClient, params: JobParams = {} as JobParams, options?: RequestOptions): APIPromise<FineTuningJob> {
   const { jobId } = params;
-  return client.request<FineTuningJob>({ method: 'GET', path: path`fine_tuning/jobs/${jobId}/`, check: () => checkString(jobId, 'jobId') }, options);
+  return request<FineTuningJob>(client, { method: 'GET', path: path`fine_tuning/jobs/${jobId}/`, check: () => checkString(jobId, 'jobId') }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@smarter/core';
 import type { APIPromise, RequestOptions, SmarterClient } from '@smarter/core';
 import { kindRequest } from './generation';
 import type { Manifest } from './manifests';
@@ -15,6 +16,6 @@ export function apply(client: SmarterClient, manifest: Manifest | string, option
   const check = () => {
     if (typeof manifest === 'string' ? !manifest.trim() : !(manifest as Partial<Manifest> | null)?.kind) fail('manifest: a manifest object with a kind, or YAML text');
   };
-  if (typeof manifest === 'string') return client.request<ApplyResult>({ method: 'POST', path: 'cli/apply/', rawBody: manifest, contentType: 'application/x-yaml', check }, options);
+  if (typeof manifest === 'string') return request<ApplyResult>(client, { method: 'POST', path: 'cli/apply/', rawBody: manifest, contentType: 'application/x-yaml', check }, options);
   return kindRequest<ApplyResult>(client, (manifest as Partial<Manifest> | null)?.kind as string, (kind) => ({ method: 'POST', path: 'cli/apply/', body: { ...manifest, kind } }), options, check);
 }

@@ -1,4 +1,4 @@
-import { APIPromise, type Generation, type RequestOptions, type RequestSpec, type SmarterClient } from '@smarter/core';
+import { request, APIPromise, type Generation, type RequestOptions, type RequestSpec, type SmarterClient } from '@smarter/core';
 import { renamed } from './kinds';
 
 /**
@@ -11,7 +11,7 @@ export function byGeneration<T>(client: SmarterClient, build: (generation: Gener
     Promise.resolve()
       .then(check)
       .then(() => client.generation())
-      .then((generation) => client.request<T>(build(generation), options).withResponse()),
+      .then((generation) => request<T>(client, build(generation), options).withResponse()),
   );
 }
 
@@ -23,5 +23,5 @@ export function kindRequest<T>(client: SmarterClient, kind: string, build: (kind
   const pair = typeof kind === 'string' ? renamed(kind) : undefined;
   return pair
     ? byGeneration<T>(client, (generation) => build(pair[generation === 'v0.13' ? 0 : 1]), options, check)
-    : client.request<T>({ ...build(kind), check }, options);
+    : request<T>(client, { ...build(kind), check }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@smarter/core';
 import type { APIPromise, RequestOptions, SmarterClient } from '@smarter/core';
 import type { Data } from './spec';
 
@@ -5,5 +6,5 @@ export type VersionResult = Data<'cliVersion'>;
 
 /** The platform's version (with its library versions) and the latest CLI version. */
 export function version(client: SmarterClient, options?: RequestOptions): APIPromise<VersionResult> {
-  return client.request<VersionResult>({ method: 'POST', path: 'cli/version/', idempotent: true }, options);
+  return request<VersionResult>(client, { method: 'POST', path: 'cli/version/', idempotent: true }, options);
 }

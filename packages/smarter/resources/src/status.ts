@@ -1,3 +1,4 @@
+import { request } from '@smarter/core';
 import type { APIPromise, RequestOptions, SmarterClient } from '@smarter/core';
 import type { Data } from './spec';
 
@@ -5,5 +6,5 @@ export type StatusResult = Data<'cliStatus'>;
 
 /** The platform's infrastructure and compute status. */
 export function status(client: SmarterClient, options?: RequestOptions): APIPromise<StatusResult> {
-  return client.request<StatusResult>({ method: 'POST', path: 'cli/status/', idempotent: true }, options);
+  return request<StatusResult>(client, { method: 'POST', path: 'cli/status/', idempotent: true }, options);
 }

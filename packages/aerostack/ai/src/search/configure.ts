@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { fail } from '../invalid';
 import type { Body, Result } from '../spec';
@@ -16,5 +17,5 @@ export function searchConfigure(client: Client, params: SearchConfigureParams = 
   const check = () => {
     if (embeddingModel !== 'english' && embeddingModel !== 'multilingual') fail(`embeddingModel: "english" or "multilingual", got ${JSON.stringify(embeddingModel)}`, 'embeddingModel');
   };
-  return client.request<SearchConfigureResult>({ method: 'POST', path: '/ai/search/configure', body: { embeddingModel }, check }, options);
+  return request<SearchConfigureResult>(client, { method: 'POST', path: '/ai/search/configure', body: { embeddingModel }, check }, options);
 }

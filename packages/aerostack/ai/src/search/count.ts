@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import type { Body, Result } from '../spec';
 
@@ -8,5 +9,5 @@ export type SearchCountResult = Result<'searchCount'>;
 
 /** How many documents there are, in all or of one type. */
 export function searchCount(client: Client, params: SearchCountParams = {}, options?: RequestOptions): APIPromise<SearchCountResult> {
-  return client.request<SearchCountResult>({ method: 'POST', path: '/ai/search/count', body: params, idempotent: true }, options);
+  return request<SearchCountResult>(client, { method: 'POST', path: '/ai/search/count', body: params, idempotent: true }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkText } from '../invalid';
 import type { Body, Result } from '../spec';
@@ -7,5 +8,5 @@ export type SearchDeleteByTypeResult = Result<'searchDeleteByType'>;
 
 /** Deletes every document of one type. */
 export function searchDeleteByType(client: Client, params: SearchDeleteByTypeParams = {} as SearchDeleteByTypeParams, options?: RequestOptions): APIPromise<SearchDeleteByTypeResult> {
-  return client.request<SearchDeleteByTypeResult>({ method: 'POST', path: '/ai/search/deleteByType', body: params, check: () => checkText('type', params.type) }, options);
+  return request<SearchDeleteByTypeResult>(client, { method: 'POST', path: '/ai/search/deleteByType', body: params, check: () => checkText('type', params.type) }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkText } from '../invalid';
 import type { Body, Result } from '../spec';
@@ -7,5 +8,5 @@ export type SearchDeleteResult = Result<'searchDelete'>;
 
 /** Deletes one document by id (`search.delete` on the class). */
 export function searchDelete(client: Client, params: SearchDeleteParams = {} as SearchDeleteParams, options?: RequestOptions): APIPromise<SearchDeleteResult> {
-  return client.request<SearchDeleteResult>({ method: 'POST', path: '/ai/search/delete', body: params, check: () => checkText('id', params.id) }, options);
+  return request<SearchDeleteResult>(client, { method: 'POST', path: '/ai/search/delete', body: params, check: () => checkText('id', params.id) }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkText } from '../invalid';
 import type { Body, Result } from '../spec';
@@ -8,5 +9,5 @@ export type SearchGetResult = Result<'searchGet'>;
 
 /** One document by id. */
 export function searchGet(client: Client, params: SearchGetParams = {} as SearchGetParams, options?: RequestOptions): APIPromise<SearchGetResult> {
-  return client.request<SearchGetResult>({ method: 'POST', path: '/ai/search/get', body: params, idempotent: true, check: () => checkText('id', params.id) }, options);
+  return request<SearchGetResult>(client, { method: 'POST', path: '/ai/search/get', body: params, idempotent: true, check: () => checkText('id', params.id) }, options);
 }

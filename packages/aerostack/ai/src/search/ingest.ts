@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkText } from '../invalid';
 import type { Body, Result } from '../spec';
@@ -8,7 +9,8 @@ export type SearchIngestResult = Result<'searchIngest'>;
 
 /** Embeds a document and stores it for search. */
 export function searchIngest(client: Client, params: SearchIngestParams = {} as SearchIngestParams, options?: RequestOptions): APIPromise<SearchIngestResult> {
-  return client.request<SearchIngestResult>(
+  return request<SearchIngestResult>(
+    client,
     {
       method: 'POST',
       path: '/ai/search/ingest',

@@ -1,4 +1,4 @@
-import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
+import { request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
 import type { Result } from '../spec';
 
 /** `{ types: [{ type, count }] }`. */
@@ -6,5 +6,5 @@ export type SearchListTypesResult = Result<'searchListTypes'>;
 
 /** The document types in the index, with how many documents each has. */
 export function searchListTypes(client: Client, options?: RequestOptions): APIPromise<SearchListTypesResult> {
-  return client.get<SearchListTypesResult>('/ai/search/listTypes', undefined, options);
+  return request<SearchListTypesResult>(client, { method: 'GET', path: '/ai/search/listTypes' }, options);
 }

@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkText } from '../invalid';
 import type { Body, Result, Schemas } from '../spec';
@@ -10,5 +11,5 @@ export type SearchResult = Schemas['SearchResult'];
 
 /** Finds the documents closest in meaning to `text`. */
 export function searchQuery(client: Client, params: SearchQueryParams = {} as SearchQueryParams, options?: RequestOptions): APIPromise<SearchQueryResult> {
-  return client.request<SearchQueryResult>({ method: 'POST', path: '/ai/search/query', body: params, idempotent: true, check: () => checkText('text', params.text) }, options);
+  return request<SearchQueryResult>(client, { method: 'POST', path: '/ai/search/query', body: params, idempotent: true, check: () => checkText('text', params.text) }, options);
 }

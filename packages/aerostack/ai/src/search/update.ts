@@ -1,3 +1,4 @@
+import { request } from '@aerostack/core';
 import type { APIPromise, Client, RequestOptions } from '@aerostack/core';
 import { checkText } from '../invalid';
 import type { Body, Result } from '../spec';
@@ -8,7 +9,8 @@ export type SearchUpdateResult = Result<'searchUpdate'>;
 
 /** Replaces a document (an upsert by id). */
 export function searchUpdate(client: Client, params: SearchUpdateParams = {} as SearchUpdateParams, options?: RequestOptions): APIPromise<SearchUpdateResult> {
-  return client.request<SearchUpdateResult>(
+  return request<SearchUpdateResult>(
+    client,
     {
       method: 'POST',
       path: '/ai/search/update',
