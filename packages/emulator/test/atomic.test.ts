@@ -2,7 +2,7 @@
 // Durable Object for the cache, one conditional D1 statement for wallets, refresh tokens and claims).
 import { register } from '@aerostack/auth';
 import * as cache from '@aerostack/cache';
-import { AerostackClient } from '@aerostack/core';
+import { AerostackClient, post } from '@aerostack/core';
 import { Gateway } from '@aerostack/gateway';
 import { describe, expect, it } from 'vitest';
 import { projectId } from '../src/projects';
@@ -71,7 +71,7 @@ describe('atomic read-modify-writes', () => {
     const c = client(emu);
     const before = (await writes(emu)).length;
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => c.post<{ value: number }>('/cache/increment', { key: 'once' }, { idempotencyKey: 'atomic-once' })),
+      Array.from({ length: 20 }, () => post<{ value: number }>(c, '/cache/increment', { key: 'once' }, { idempotencyKey: 'atomic-once' })),
     );
     expect(answers.map((a) => a.value)).toEqual(Array.from({ length: 20 }, () => 1));
     expect(await cache.get(c, { key: 'once' })).toEqual({ value: '1', exists: true });

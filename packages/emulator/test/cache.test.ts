@@ -3,6 +3,7 @@ import * as cache from '@aerostack/cache';
 import { describe, expect, it } from 'vitest';
 import { client, KEY_B, useEmulator } from './helpers/emulator';
 import { checkResult } from './helpers/openapi';
+import { post } from '@aerostack/core';
 
 const emu = useEmulator();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +57,7 @@ describe('cache: the 11 operations', () => {
     expect(ttlExpiry).toBeGreaterThanOrEqual(setFrom + 3600);
     expect(ttlExpiry).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 3600);
     // A page as the server sends it.
-    const first = await c.post('/cache/list', { prefix: 'page:', limit: 2 });
+    const first = await post(c, '/cache/list', { prefix: 'page:', limit: 2 });
     const checked = checkResult('cacheList', first);
     expect(checked.list_complete).toBe(false);
     expect(checked.cursor).toEqual(expect.any(String));

@@ -1,6 +1,6 @@
 // @aerostack/database against the emulator (D1), services, auth, validation and project isolation.
 import * as cache from '@aerostack/cache';
-import { AuthenticationError, BadRequestError, InternalServerError } from '@aerostack/core';
+import { AuthenticationError, BadRequestError, InternalServerError, post, request } from '@aerostack/core';
 import { batch, query, sql } from '@aerostack/database';
 import { describe, expect, it } from 'vitest';
 import { client, KEY_A, KEY_B, rawPost, useEmulator } from './helpers/emulator';
@@ -55,7 +55,7 @@ describe('database', () => {
 
 describe('services', () => {
   it('invoke: a deterministic echo of the input', async () => {
-    const body = await client(emu).post('/services/invoke', { serviceName: 'billing-webhook', data: { amount: 5 } });
+    const body = await post(client(emu), '/services/invoke', { serviceName: 'billing-webhook', data: { amount: 5 } });
     expect(checkResult('servicesInvoke', body)).toEqual({ success: true, result: { echo: { amount: 5 }, serviceName: 'billing-webhook' } });
   });
 });
@@ -121,7 +121,7 @@ describe('validation and errors', () => {
 
   it('the SDK sees a raw bad body as BadRequestError VALIDATION_ERROR', async () => {
     const c = client(emu);
-    const error: unknown = await c.request({ method: 'POST', path: '/cache/get', rawBody: '{"key":', contentType: 'application/json' }).catch((e: unknown) => e);
+    const error: unknown = await request(c, { method: 'POST', path: '/cache/get', rawBody: '{"key":', contentType: 'application/json' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: { fieldErrors: { body: ['Invalid JSON'] } } });
   });
@@ -134,8 +134,7 @@ describe('validation and errors', () => {
 
   it('an engine failure is 500 INTERNAL_ERROR, with no stack trace in the body', async () => {
     // D1 refuses a value over 2 MB (SQLITE_TOOBIG); search ingest does not check that itself.
-    const error: unknown = await client(emu, undefined, { maxRetries: 0 })
-      .post('/ai/search/ingest', { content: 'x'.repeat(3_000_000), type: 'doc' })
+    const error: unknown = await post(client(emu, undefined, { maxRetries: 0 }), '/ai/search/ingest', { content: 'x'.repeat(3_000_000), type: 'doc' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', body: '{"code":"INTERNAL_ERROR","message":"Internal server error"}' });

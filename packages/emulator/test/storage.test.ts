@@ -1,6 +1,6 @@
 // @aerostack/storage against the emulator: the 9 operations over HTTP, on R2.
 import { createHash, randomBytes } from 'node:crypto';
-import { NotFoundError, type AerostackClient } from '@aerostack/core';
+import { type AerostackClient, NotFoundError, post } from '@aerostack/core';
 import * as storage from '@aerostack/storage';
 import { describe, expect, it } from 'vitest';
 import { client as emulatorClient, KEY_A, KEY_B, useEmulator } from './helpers/emulator';
@@ -122,14 +122,14 @@ describe('storage: list, metadata, copy, move, delete', () => {
     const sizes: number[] = [];
     for await (const page of storage.list(c, { prefix: 'pages/', limit: 2 }).byPage()) sizes.push(page.items.length);
     expect(sizes).toEqual([2, 2, 1]);
-    const first = await c.post<{ objects: unknown[]; truncated: boolean; cursor?: string }>('/storage/list', { prefix: 'pages/', limit: 2 });
+    const first = await post<{ objects: unknown[]; truncated: boolean; cursor?: string }>(c, '/storage/list', { prefix: 'pages/', limit: 2 });
     expect(first.truncated).toBe(true);
     expect(first.cursor).toEqual(expect.any(String));
     const all = await storage.list(c, { prefix: '/pages/', limit: 2 }).toArray({ limit: 100 });
     expect(all.map((o) => o.key)).toEqual(['pages/a.txt', 'pages/b.txt', 'pages/c.txt', 'pages/d.txt', 'pages/e.txt']);
     expect(all[0]).toEqual({ key: 'pages/a.txt', size: 3, contentType: 'text/plain', lastModified: expect.any(String), etag: expect.any(String) });
     expect(Math.abs(Date.parse(all[0]?.lastModified ?? '') - Date.now())).toBeLessThan(60_000);
-    const last = await c.post<{ objects: unknown[]; truncated: boolean; cursor?: string }>('/storage/list', { prefix: 'pages/e' });
+    const last = await post<{ objects: unknown[]; truncated: boolean; cursor?: string }>(c, '/storage/list', { prefix: 'pages/e' });
     expect(last).toEqual({ objects: [expect.objectContaining({ key: 'pages/e.txt' })], truncated: false });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, InternalServerError, InvalidRequestError, NotFoundError } from '@aerostack/core';
+import { AuthenticationError, InternalServerError, InvalidRequestError, NotFoundError, request } from '@aerostack/core';
 import { createSession, ProjectAuth, Session, type TokenStore } from '../src';
 import { API_KEY, clientWith, json, rejection, scriptedFetch, sentJSON, type SentRequest } from './helpers';
 
@@ -291,7 +291,7 @@ describe('the session as a token holder', () => {
     const fetch = scriptedFetch(json({ ok: true }));
     const session = createSession({ client: clientWith(fetch), projectSlug: 'my-app' });
     await session.setTokens({ accessToken: 'access.9' });
-    await session.client.request({ method: 'GET', path: '/custom/profile', auth: session.auth });
+    await request(session.client, { method: 'GET', path: '/custom/profile', auth: session.auth });
     expect(fetch.calls[0]!.headers.authorization).toBe('Bearer access.9');
     expect(fetch.calls[0]!.headers['x-aerostack-key']).toBeUndefined();
     expect(API_KEY).not.toBe('access.9');

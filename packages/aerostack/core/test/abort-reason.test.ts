@@ -1,7 +1,7 @@
 // An abort keeps the signal's reason as the error's cause: before, it was replaced by the
 // transport's own AbortError (or by nothing at all, during a retry wait).
 import { describe, expect, it } from 'vitest';
-import { AerostackClient, APIUserAbortError, streamRequest } from '../src';
+import { AerostackClient, APIUserAbortError, get, streamRequest } from '../src';
 import { json, rejection, scriptedFetch, type Reply } from './helpers';
 
 const hang: Reply = (req) =>
@@ -15,7 +15,7 @@ describe("an abort's reason", () => {
     const controller = new AbortController();
     const reason = new Error('user navigated away');
     const client = new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(hang) });
-    const call = client.get('/x', undefined, { signal: controller.signal });
+    const call = get(client, '/x', undefined, { signal: controller.signal });
     setTimeout(() => controller.abort(reason), 5);
     const error = await rejection(call);
     expect(error).toBeInstanceOf(APIUserAbortError);
@@ -25,7 +25,7 @@ describe("an abort's reason", () => {
   it('is the cause when the signal fires during a retry wait', async () => {
     const controller = new AbortController();
     const client = new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({}, 503)) });
-    const call = client.get('/x', undefined, { signal: controller.signal, retry: { initialDelay: 60_000, maxDelay: 60_000 } });
+    const call = get(client, '/x', undefined, { signal: controller.signal, retry: { initialDelay: 60_000, maxDelay: 60_000 } });
     setTimeout(() => controller.abort('shutting down'), 20);
     const error = await rejection(call);
     expect(error).toBeInstanceOf(APIUserAbortError);
@@ -35,7 +35,7 @@ describe("an abort's reason", () => {
   it('is the cause when the signal had fired before the call', async () => {
     const reason = new Error('already cancelled');
     const fetch = scriptedFetch();
-    const error = await rejection(new AerostackClient({ apiKey: 'k', fetch }).get('/x', undefined, { signal: AbortSignal.abort(reason) }));
+    const error = await rejection(get((new AerostackClient({ apiKey: 'k', fetch })), '/x', undefined, { signal: AbortSignal.abort(reason) }));
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(error.cause).toBe(reason);
     expect(fetch.calls).toHaveLength(0);

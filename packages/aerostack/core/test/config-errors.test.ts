@@ -1,7 +1,7 @@
 // Configuration mistakes fail at once, as a typed error naming the option, before anything is sent:
 // they used to come back as APIConnectionError after ~1.3 s of retries.
 import { describe, expect, it } from 'vitest';
-import { AerostackClient, InvalidRequestError } from '../src';
+import { AerostackClient, InvalidRequestError, post } from '../src';
 import { rejection, scriptedFetch } from './helpers';
 
 describe('a bad baseURL', () => {
@@ -41,7 +41,7 @@ describe('a bad API key', () => {
   it.each(bad)('%s: the first call rejects with an InvalidRequestError naming apiKey; nothing is sent, nothing retried', async (_name, apiKey, code) => {
     const fetch = scriptedFetch();
     const client = new AerostackClient({ apiKey, fetch, baseURL: 'https://api.example.com/v1' });
-    const error = await rejection(client.post('/cache/get', { key: 'a' }));
+    const error = await rejection(post(client, '/cache/get', { key: 'a' }));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error).toMatchObject({ code });
     expect(error.message).toContain('apiKey');

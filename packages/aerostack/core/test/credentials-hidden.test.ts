@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inspect, promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AerostackClient } from '../src';
+import { AerostackClient, get } from '../src';
 import { json, rejection, scriptedFetch } from './helpers';
 import { exposure, leaks, secretKey } from '../../../../tooling/test-utils/src/secrets';
 
@@ -36,7 +36,7 @@ describe("the client's fields", () => {
     expect(client.options.apiKey).toBe(KEY.key);
     expect(client.options.headers).toEqual(headers);
     const fetch = scriptedFetch(json({ ok: true }));
-    await client.withOptions({ fetch, timeout: 1_000 }).get('/x');
+    await get(client.withOptions({ fetch, timeout: 1_000 }), '/x');
     expect(fetch.calls[0]?.headers).toMatchObject({ 'x-aerostack-key': KEY.key, authorization: `Bearer ${JWT.key}`, 'x-project': 'p1' });
     expect(leaks(printed(client.withOptions({ timeout: 1 })), KEY)).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe('an error whose response echoes the key in a header', () => {
     ['a 302 whose location holds it', new Response(null, { status: 302, headers: { location: `https://elsewhere.test/?key=${KEY.key}` } })],
     ['a 200 that is not JSON', new Response(`oops ${KEY.key}`, { headers: { 'x-echo-key': KEY.key } })],
   ])('%s: console.log(error) and error.headers do not show it', async (_name, reply) => {
-    const error = await rejection(new AerostackClient({ apiKey: KEY.key, fetch: scriptedFetch(reply), maxRetries: 0, logLevel: 'off' }).get('/x'));
+    const error = await rejection(get((new AerostackClient({ apiKey: KEY.key, fetch: scriptedFetch(reply), maxRetries: 0, logLevel: 'off' })), '/x'));
     expect(leaks(exposure(error), KEY)).toEqual([]);
     expect(leaks(inspect(error, { depth: 10 }), KEY)).toEqual([]);
     expect((error.headers as Headers).get('x-echo-key') ?? 'none').not.toContain(KEY.key);
@@ -65,7 +65,7 @@ describe('the built package', () => {
     const key = process.env.PROBE_KEY;
     const client = new core.AerostackClient({ apiKey: key, headers: { Authorization: 'Bearer ' + key, 'X-Api-Key': key } });
     const fetch = async () => new Response('{"message":"no"}', { status: 401, headers: { 'x-echo-key': key } });
-    const error = await new core.AerostackClient({ apiKey: key, fetch, logLevel: 'off' }).get('/x').catch((e) => e);
+    const error = await core.get(new core.AerostackClient({ apiKey: key, fetch, logLevel: 'off' }), '/x').catch((e) => e);
     const shown = [JSON.stringify(client.options), util.inspect({ ...client }, { depth: 5 }), util.inspect(Object.entries(client), { depth: 5 }), util.inspect(error, { depth: 5 }), JSON.stringify([...error.headers])];
     console.log(JSON.stringify({ shown, readable: client.options.apiKey === key }));`;
   it.each([

@@ -1,7 +1,7 @@
 // A credential sent over plain http:// to a host that is not this machine is warned about, once per
 // client, through the logger at `warn` (shown by default). Before: not a word.
 import { describe, expect, it } from 'vitest';
-import { AerostackClient, Client, enableLogging, type ClientOptions, type Logger } from '../src';
+import { AerostackClient, Client, type ClientOptions, enableLogging, type Logger, request } from '../src';
 import { json, plainPreset, scriptedFetch } from './helpers';
 
 enableLogging(); // as the Node, Bun and Deno entries do
@@ -17,7 +17,7 @@ function recorder() {
 async function logged(options: ClientOptions, make = (o: ClientOptions): Client => new AerostackClient(o), credentials = true): Promise<unknown[][]> {
   const { logger, lines } = recorder();
   const client = make({ fetch: scriptedFetch(json({}), json({}), json({})), logger, ...options });
-  for (let i = 0; i < 3; i++) await client.request({ method: 'GET', path: '/x', ...(!credentials && { auth: false }) });
+  for (let i = 0; i < 3; i++) await request(client, { method: 'GET', path: '/x', ...(!credentials && { auth: false }) });
   return lines;
 }
 

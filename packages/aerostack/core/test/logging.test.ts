@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AerostackClient, enableLogging, type Hooks, type Logger, type SDKError } from '../src';
+import { AerostackClient, enableLogging, type Hooks, type Logger, post, type SDKError } from '../src';
 import { json, scriptedFetch } from './helpers';
 
 const KEY = 'ac_secret_SUPERSECRET123';
@@ -31,7 +31,7 @@ describe('logging, in the main entry (browsers, edge runtimes)', () => {
     const events: string[] = [];
     const fetch = scriptedFetch(json({}, 503), json({ ok: 1 }));
     const client = new AerostackClient({ apiKey: 'k', fetch, logger, logLevel: 'debug', retry: { initialDelay: 1, maxDelay: 1 }, hooks: recordingHooks(events) });
-    expect(await client.post('/x', {})).toEqual({ ok: 1 });
+    expect(await post(client, '/x', {})).toEqual({ ok: 1 });
     expect(lines).toEqual([]);
     expect(events).toEqual(['before 0/2', 'after 0 503', 'retry after 0: 503 in 1 ms', 'before 1/2', 'after 1 200']);
   });
@@ -51,7 +51,7 @@ describe('logging, enabled (as the Node, Bun and Deno entries do on import)', ()
       retry: { initialDelay: 1 },
       headers: { Authorization: 'Bearer user-jwt-abc', Cookie: 'sid=xyz', 'X-Api-Key': 'other-key', 'X-Note': `has ${KEY} inside` },
     });
-    await client.post('/cache/get', { key: 'a' });
+    await post(client, '/cache/get', { key: 'a' });
     const all = text();
     expect(all).not.toContain('SUPERSECRET');
     expect(all).not.toContain('user-jwt-abc');
@@ -65,20 +65,20 @@ describe('logging, enabled (as the Node, Bun and Deno entries do on import)', ()
 
   it('is quiet below warn by default, and AEROSTACK_LOG sets the level', async () => {
     const quiet = recorder();
-    await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({})), logger: quiet.logger }).post('/x', {});
+    await post((new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({})), logger: quiet.logger })), '/x', {});
     expect(quiet.lines).toHaveLength(0);
     vi.stubEnv('AEROSTACK_LOG', 'debug');
     const loud = recorder();
-    await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({})), logger: loud.logger }).post('/x', {});
+    await post((new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({})), logger: loud.logger })), '/x', {});
     expect(loud.lines.length).toBeGreaterThan(0);
     const off = recorder();
-    await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({}, 503), json({})), logger: off.logger, logLevel: 'off', retry: { initialDelay: 1 } }).post('/x', {});
+    await post((new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(json({}, 503), json({})), logger: off.logger, logLevel: 'off', retry: { initialDelay: 1 } })), '/x', {});
     expect(off.lines).toHaveLength(0);
   });
 
   it('never puts the key in an error', async () => {
     const fetch = scriptedFetch(json({ code: 'AUTH_INVALID_KEY', message: 'Invalid or missing API key' }, 401));
-    const error = (await new AerostackClient({ apiKey: KEY, fetch }).post('/x', {}).catch((e: unknown) => e)) as SDKError;
+    const error = (await post((new AerostackClient({ apiKey: KEY, fetch })), '/x', {}).catch((e: unknown) => e)) as SDKError;
     expect(JSON.stringify(Object.assign({}, error, { message: error.message, stack: error.stack }))).not.toContain('SUPERSECRET');
   });
 });
@@ -91,7 +91,7 @@ describe('hooks, with logging enabled', () => {
     const log: Logger = { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
     const fetch = scriptedFetch(json({}, 503), json({ code: 'X', message: 'bad' }, 400));
     const client = new AerostackClient({ apiKey: 'k', fetch, logger: log, logLevel: 'debug', retry: { initialDelay: 1, maxDelay: 1 }, hooks });
-    await client.post('/x', {}).catch(() => undefined);
+    await post(client, '/x', {}).catch(() => undefined);
     expect(events.map((e) => e.replace(/https:\S+/, 'URL'))).toEqual([
       'before 0/2',
       'debug: [Aerostack] → POST URL (attempt 0)',
@@ -112,7 +112,7 @@ describe('hooks, with logging enabled', () => {
     const hooks = recordingHooks(events);
     const fetch = scriptedFetch(json({}));
     const client = new AerostackClient({ apiKey: 'k', fetch, logger: recorder().logger, hooks });
-    await client.post('/x', {});
+    await post(client, '/x', {});
     expect(events).toEqual(['before 0/2', 'after 0 200']);
   });
 });
@@ -137,7 +137,7 @@ describe('hooks', () => {
         onError: (err) => void events.push(`error ${err.status}`),
       },
     });
-    await client.post('/x', {}).catch(() => undefined);
+    await post(client, '/x', {}).catch(() => undefined);
     expect(events).toEqual(['before 0', 'after 0 500', 'before 1', 'after 1 400', 'error 400']);
     expect(fetch.calls.map((c) => c.headers['x-signature'])).toEqual(['sig-0', 'sig-1']);
   });

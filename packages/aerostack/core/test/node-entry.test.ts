@@ -35,7 +35,7 @@ const probe = (load: string, options = '{}') => `
   const count = () => logged++;
   const logger = { error: count, warn: count, info: count, debug: count };
   const client = new core.AerostackClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:' + server.address().port, logger, logLevel: 'debug', ...${options} });
-  const answer = await client.get('/x');
+  const answer = await core.get(client, '/x');
   console.log(JSON.stringify({ answer, fetchCalls, logged }));
   server.close();
 })();`;

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AerostackClient, afterIdPages, InvalidRequestError, listCompletePages, paginate, truncatedPages, type Page } from '../src';
+import { AerostackClient, afterIdPages, get, InvalidRequestError, listCompletePages, type Page, paginate, post, truncatedPages } from '../src';
 import { json, plainClient, scriptedFetch } from './helpers';
 
 interface CacheKey { key: string; expiration: number | null }
@@ -13,7 +13,7 @@ afterAll(() => nock.enableNetConnect());
 
 /** The cache listing as a service package would write it. */
 function listKeys(client: AerostackClient, params: { prefix?: string; limit?: number; cursor?: string } = {}) {
-  return paginate<CacheKey>((cursor) => client.post('/cache/list', { ...params, cursor }), listCompletePages('keys'), params.cursor);
+  return paginate<CacheKey>((cursor) => post(client, '/cache/list', { ...params, cursor }), listCompletePages('keys'), params.cursor);
 }
 
 const keys = (...names: string[]) => names.map((key) => ({ key, expiration: null }));
@@ -112,7 +112,7 @@ describe('body cursor with truncated', () => {
       json({ objects: [{ key: 'b.png' }], truncated: false }),
     );
     const client = new AerostackClient({ apiKey: 'k', fetch });
-    const all = await paginate<{ key: string }>((cursor) => client.post('/storage/list', { cursor }), truncatedPages('objects')).toArray({ limit: 10 });
+    const all = await paginate<{ key: string }>((cursor) => post(client, '/storage/list', { cursor }), truncatedPages('objects')).toArray({ limit: 10 });
     expect(all.map((o) => o.key)).toEqual(['a.png', 'b.png']);
   });
 });
@@ -124,7 +124,7 @@ describe('OpenAI-style after/has_more', () => {
       json({ object: 'list', data: [{ id: 'ftjob-3', status: 'queued' }], has_more: false }),
     );
     const client = plainClient({ fetch });
-    const jobs = paginate<Job>((after) => client.get('fine_tuning/jobs/', { limit: 2, after }), afterIdPages<Job>());
+    const jobs = paginate<Job>((after) => get(client, 'fine_tuning/jobs/', { limit: 2, after }), afterIdPages<Job>());
     const ids: string[] = [];
     for await (const job of jobs) ids.push(job.id);
     expect(ids).toEqual(['ftjob-1', 'ftjob-2', 'ftjob-3']);
@@ -137,7 +137,7 @@ describe('OpenAI-style after/has_more', () => {
   it('stops on has_more false even with items, and on an empty page', async () => {
     const fetch = scriptedFetch(json({ data: [], has_more: true }));
     const client = plainClient({ fetch });
-    const all = await paginate<Job>((after) => client.get('x/', { after }), afterIdPages<Job>()).toArray({ limit: 5 });
+    const all = await paginate<Job>((after) => get(client, 'x/', { after }), afterIdPages<Job>()).toArray({ limit: 5 });
     expect(all).toEqual([]);
     expect(fetch.calls).toHaveLength(1);
   });
@@ -148,7 +148,7 @@ describe('OpenAI-style after/has_more', () => {
     const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const j of paginate<Job>((after) => client.get('x/', { after }), afterIdPages<Job>())) seen.push(j.id);
+        for await (const j of paginate<Job>((after) => get(client, 'x/', { after }), afterIdPages<Job>())) seen.push(j.id);
       })(),
     ).rejects.toThrow('400: nope');
     expect(seen).toEqual(['a']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AerostackClient, APIError, InternalServerError } from '../src';
+import { AerostackClient, APIError, get, InternalServerError, post, request } from '../src';
 import { scriptedFetch } from './helpers';
 
 const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
@@ -8,7 +8,7 @@ const redirect = (status: number, location: string) => new Response(null, { stat
 describe('redirects', () => {
   it.each([301, 302, 303, 307, 308])('refuses a %i with an APIError naming the location, sending nothing further', async (status) => {
     const fetch = scriptedFetch(redirect(status, 'https://evil.example.com/steal'));
-    const error = await new AerostackClient({ apiKey: 'secret', fetch }).post('/cache/get', { key: 'a' }).catch((e: unknown) => e);
+    const error = await post((new AerostackClient({ apiKey: 'secret', fetch })), '/cache/get', { key: 'a' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).not.toBeInstanceOf(InternalServerError);
     expect((error as APIError).status).toBe(status);
@@ -20,15 +20,15 @@ describe('redirects', () => {
   it("asks fetch not to follow ('manual'), and streamed bodies to fail on a redirect ('error')", async () => {
     const fetch = scriptedFetch(new Response('{}'), new Response('{}'));
     const client = new AerostackClient({ apiKey: 'k', fetch });
-    await client.post('/x', {});
+    await post(client, '/x', {});
     const body = new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-    await client.request({ method: 'PUT', path: '/up', rawBody: body });
+    await request(client, { method: 'PUT', path: '/up', rawBody: body });
     expect(fetch.calls.map((c) => c.init.redirect)).toEqual(['manual', 'error']);
   });
 
   it('reports a browser-hidden redirect (opaqueredirect, status 0) as an error, not a success', async () => {
     const opaque = { status: 0, statusText: '', type: 'opaqueredirect', ok: false, headers: new Headers(), text: () => Promise.resolve('') } as unknown as Response;
-    const error = await new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(opaque), maxRetries: 0 }).get('/x').catch((e: unknown) => e);
+    const error = await get((new AerostackClient({ apiKey: 'k', fetch: scriptedFetch(opaque), maxRetries: 0 })), '/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect((error as Error).message).toBe('0: HTTP 0 (redirect to a hidden location not followed)');
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestBody } from '../src/node';
 import { readBody, sendJSON } from './local-server';
 import { aerostack, TRANSPORTS, useServer } from './transports';
+import { request } from '../src';
 
 // Compile-time: what the DOM's BodyInit took is taken (the DOM library is on for the tests), and a
 // number is not (RequestBody is no `any`).
@@ -35,7 +36,7 @@ const bodies: [string, () => RequestBody, string][] = [
 describe.each(TRANSPORTS)('%s transport', (transport) => {
   it.each(bodies)('sends %s as is', async (_, body, expected) => {
     local.server.handle(async (req, res) => sendJSON(res, { got: new TextDecoder().decode(await readBody(req)) }));
-    const answer = await aerostack(local.server, transport).request<{ got: string }>({ method: 'PUT', path: '/raw', rawBody: body(), contentType: 'application/octet-stream' });
+    const answer = await request<{ got: string }>(aerostack(local.server, transport), { method: 'PUT', path: '/raw', rawBody: body(), contentType: 'application/octet-stream' });
     expect(answer.got).toBe(expected);
   });
 
@@ -43,7 +44,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     local.server.handle(async (req, res) => sendJSON(res, { type: req.headers['content-type'], got: new TextDecoder().decode(await readBody(req)) }));
     const form = new FormData();
     form.append('field', 'value');
-    const answer = await aerostack(local.server, transport).request<{ type: string; got: string }>({ method: 'POST', path: '/raw', rawBody: form });
+    const answer = await request<{ type: string; got: string }>(aerostack(local.server, transport), { method: 'POST', path: '/raw', rawBody: form });
     const boundary = /boundary=(.+)$/.exec(answer.type)?.[1] ?? '';
     expect(answer.type).toMatch(/^multipart\/form-data; boundary=/);
     expect(answer.got).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nvalue\r\n--${boundary}--`);

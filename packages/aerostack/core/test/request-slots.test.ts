@@ -9,6 +9,7 @@ import { AerostackClient, APIUserAbortError } from '../src/node';
 import { readBody, sendJSON } from './local-server';
 import { aerostack, TRANSPORTS, useServer } from './transports';
 import { rejection } from './helpers';
+import { get, request } from '../src';
 
 interface Pending {
   url: string;
@@ -24,7 +25,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const client = (baseURL = 'http://127.0.0.1:1') => new AerostackClient({ apiKey: 'k', baseURL, transport: 'fetch', maxRetries: 0, logLevel: 'off' });
 const big = new Uint8Array(64 * 1024);
 const upload = (c: AerostackClient, i: number, body: BodyInit = big, signal?: AbortSignal) =>
-  c.request({ method: 'POST', path: `/storage/upload/${i}`, rawBody: body, contentType: 'application/octet-stream' }, { signal, idempotencyKey: `k${i}` });
+  request(c, { method: 'POST', path: `/storage/upload/${i}`, rawBody: body, contentType: 'application/octet-stream' }, { signal, idempotencyKey: `k${i}` });
 
 describe('transport fetch on Node, a global fetch that answers on demand', () => {
   beforeEach(() => {
@@ -63,7 +64,7 @@ describe('transport fetch on Node, a global fetch that answers on demand', () =>
 
   it('sends 50 of 60 reads at once, the next as one gets its headers (its body still unread)', async () => {
     const c = client('http://127.0.0.1:6');
-    const calls = Array.from({ length: 60 }, (_, i) => c.request({ method: 'GET', path: `/cache/${i}`, parse: 'raw' }));
+    const calls = Array.from({ length: 60 }, (_, i) => request(c, { method: 'GET', path: `/cache/${i}`, parse: 'raw' }));
     await settle();
     expect(pending).toHaveLength(50);
     pending[0]?.answer();
@@ -84,7 +85,7 @@ describe('transport fetch on Node, a global fetch that answers on demand', () =>
     const form = new FormData();
     form.append('file', new Blob(['x']));
     const waiting = [upload(c, 100, form), upload(c, 101, stream())];
-    const free = [upload(c, 200, 'small'), upload(c, 201, new Uint8Array(1024)), c.get('/cache/keys'), upload(other, 300)];
+    const free = [upload(c, 200, 'small'), upload(c, 201, new Uint8Array(1024)), get(c, '/cache/keys'), upload(other, 300)];
     await settle();
     const urls = pending.map((p) => new URL(p.url).pathname + (p.url.includes(':4/') ? ' (other origin)' : ''));
     expect(urls.sort()).toEqual(
@@ -139,9 +140,9 @@ describe.each(TRANSPORTS)('over real sockets, %s transport', (transport) => {
     const c = aerostack(local.server, transport);
     const stream = () => new Blob([new Uint8Array(100_000)]).stream();
     const uploads = Array.from({ length: 30 }, (_, i) =>
-      c.request<{ bytes: number }>({ method: 'POST', path: `/storage/upload/${i}`, rawBody: stream(), contentType: 'application/octet-stream' }),
+      request<{ bytes: number }>(c, { method: 'POST', path: `/storage/upload/${i}`, rawBody: stream(), contentType: 'application/octet-stream' }),
     );
-    const reads = Array.from({ length: 70 }, (_, i) => c.get<{ bytes: number }>(`/cache/${i}`));
+    const reads = Array.from({ length: 70 }, (_, i) => get<{ bytes: number }>(c, `/cache/${i}`));
     expect((await Promise.all(uploads)).map((r) => r.bytes)).toEqual(Array.from({ length: 30 }, () => 100_000));
     expect(await Promise.all(reads)).toHaveLength(70);
     expect(mostUploads).toBeLessThanOrEqual(16);

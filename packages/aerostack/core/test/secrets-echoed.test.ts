@@ -2,7 +2,7 @@
 // text. (The logger's scrubbing is secrets.test.ts.) An app that logs `error.message` or ships
 // errors to a tracker never shows the key. (The client object itself holds it, as documented.)
 import { describe, expect, it } from 'vitest';
-import { AerostackClient } from '../src';
+import { AerostackClient, get } from '../src';
 import { json, scriptedFetch } from './helpers';
 import { exposure, leaks, secretKey } from '../../../../tooling/test-utils/src/secrets';
 
@@ -13,7 +13,7 @@ describe('the key in errors and in the client', () => {
   // error.message ("401: Invalid API key ac_secret_…") and error.body.
   it('is scrubbed from an APIError whose body echoes it', async () => {
     const fetch = scriptedFetch(json({ code: 'AUTH_INVALID_KEY', message: `Invalid API key ${KEY.key}` }, 401));
-    const error = await new AerostackClient({ apiKey: KEY.key, fetch, logLevel: 'off' }).get('/x').catch((e: unknown) => e);
+    const error = await get((new AerostackClient({ apiKey: KEY.key, fetch, logLevel: 'off' })), '/x').catch((e: unknown) => e);
     expect(leaks(exposure(error), KEY)).toEqual([]);
   });
 
@@ -21,7 +21,7 @@ describe('the key in errors and in the client', () => {
   // headers gives "Connection error: request failed: {…"x-aerostack-key":"ac_secret_…"}".
   it('is scrubbed from an APIConnectionError whose cause quotes it', async () => {
     const fetch = scriptedFetch((req) => Promise.reject(new TypeError(`request failed: ${JSON.stringify(req.headers)}`)));
-    const error = await new AerostackClient({ apiKey: KEY.key, fetch, logLevel: 'off', maxRetries: 0 }).get('/x').catch((e: unknown) => e);
+    const error = await get((new AerostackClient({ apiKey: KEY.key, fetch, logLevel: 'off', maxRetries: 0 })), '/x').catch((e: unknown) => e);
     expect(leaks((error as Error).message, KEY)).toEqual([]);
   });
 });

@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AerostackClient,
   Client,
+  type ClientOptions,
   enableLogging,
+  get,
   invalidInput,
   multipart,
-  streamRequest,
-  type ClientOptions,
+  post,
+  request,
   type RequestOptions,
+  streamRequest,
 } from '../src';
 import { json, plainPreset, scriptedFetch, type Reply, type SentRequest } from './helpers';
 import { capturingLogger, exposure, leaks, secretKey } from '../../../../tooling/test-utils/src/secrets';
@@ -62,28 +65,28 @@ const retried = new Set([429, 500, 502, 503, 504]);
 const kindOf: Record<number, string> = { 400: 'BadRequestError', 401: 'AuthenticationError', 403: 'PermissionDeniedError', 404: 'NotFoundError', 409: 'ConflictError', 418: 'APIError', 422: 'UnprocessableEntityError', 429: 'RateLimitError' };
 
 const scenarios: Scenario[] = [
-  { name: 'a JSON POST that succeeds', replies: () => [json({ ok: true }, 200, { 'x-request-id': 'req_1' })], call: (c) => c.post('/cache/get', { key: 'a' }) },
-  { name: 'a GET with a query that succeeds', replies: () => [json({ items: [] })], call: (c) => c.get('/items', { q: 'x', n: [1, 2] }) },
+  { name: 'a JSON POST that succeeds', replies: () => [json({ ok: true }, 200, { 'x-request-id': 'req_1' })], call: (c) => post(c, '/cache/get', { key: 'a' }) },
+  { name: 'a GET with a query that succeeds', replies: () => [json({ items: [] })], call: (c) => get(c, '/items', { q: 'x', n: [1, 2] }) },
   ...statuses.map(
     (s): Scenario => ({
       name: `a ${s}${retried.has(s) ? ', retried until the retries run out' : ''}`,
       replies: () => Array.from({ length: 3 }, () => json({ code: `E${s}`, message: `failed with ${s}`, details: { hint: 'h' } }, s, { 'x-request-id': `req_${s}` })),
-      call: (c) => c.request({ method: 'GET', path: '/thing' }, fast),
+      call: (c) => request(c, { method: 'GET', path: '/thing' }, fast),
       fails: kindOf[s] ?? 'InternalServerError',
     }),
   ),
-  { name: 'a 429 whose Retry-After is too long to wait', replies: () => [json({ message: 'slow down' }, 429, { 'retry-after': '3600' })], call: (c) => c.get('/x'), fails: 'RateLimitError' },
-  { name: 'a 200 that is not JSON', replies: () => [new Response('<html>maintenance</html>')], call: (c) => c.get('/x'), fails: 'InvalidResponseError' },
+  { name: 'a 429 whose Retry-After is too long to wait', replies: () => [json({ message: 'slow down' }, 429, { 'retry-after': '3600' })], call: (c) => get(c, '/x'), fails: 'RateLimitError' },
+  { name: 'a 200 that is not JSON', replies: () => [new Response('<html>maintenance</html>')], call: (c) => get(c, '/x'), fails: 'InvalidResponseError' },
   {
     name: 'connection errors, retried',
     replies: () => Array.from({ length: 3 }, () => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }) })),
-    call: (c) => c.get('/x', undefined, fast),
+    call: (c) => get(c, '/x', undefined, fast),
     fails: 'APIConnectionError',
   },
-  { name: 'timeouts, retried', replies: () => [hang, hang, hang], call: (c) => c.get('/x', undefined, { ...fast, timeout: 5 }), fails: 'APIConnectionTimeoutError' },
-  { name: 'an abort while in flight', replies: () => [hang], call: (c) => c.get('/x', undefined, { signal: abortAfter(5) }), fails: 'APIUserAbortError' },
-  { name: 'an abort before the start', replies: () => [], call: (c) => c.get('/x', undefined, { signal: AbortSignal.abort() }), fails: 'APIUserAbortError' },
-  { name: 'an abort during a backoff', replies: () => [json({}, 503)], call: (c) => c.get('/x', undefined, { retry: { initialDelay: 10_000 }, signal: abortAfter(5) }), fails: 'APIUserAbortError' },
+  { name: 'timeouts, retried', replies: () => [hang, hang, hang], call: (c) => get(c, '/x', undefined, { ...fast, timeout: 5 }), fails: 'APIConnectionTimeoutError' },
+  { name: 'an abort while in flight', replies: () => [hang], call: (c) => get(c, '/x', undefined, { signal: abortAfter(5) }), fails: 'APIUserAbortError' },
+  { name: 'an abort before the start', replies: () => [], call: (c) => get(c, '/x', undefined, { signal: AbortSignal.abort() }), fails: 'APIUserAbortError' },
+  { name: 'an abort during a backoff', replies: () => [json({}, 503)], call: (c) => get(c, '/x', undefined, { retry: { initialDelay: 10_000 }, signal: abortAfter(5) }), fails: 'APIUserAbortError' },
   {
     name: 'a stream that ends with [DONE]',
     replies: () => [sse('data: {"a":1}\n\n: ping\n\ndata: [DONE]\n\n')],
@@ -103,7 +106,7 @@ const scenarios: Scenario[] = [
     replies: () => [json({}, 503), json({ url: 'https://cdn.test/a.txt' })],
     call: (c) => {
       const form = multipart({ key: 'a.txt', file: new File(['hello'], 'a.txt', { type: 'text/plain' }) });
-      return c.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }, { ...fast, idempotencyKey: 'upload-1' });
+      return request(c, { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }, { ...fast, idempotencyKey: 'upload-1' });
     },
   },
   {
@@ -111,7 +114,7 @@ const scenarios: Scenario[] = [
     replies: () => [json({ message: 'busy' }, 503)],
     call: (c) => {
       const form = multipart({ file: { data: new Blob(['chunk']).stream(), filename: 'a.bin' } });
-      return c.request({ method: 'PUT', path: '/storage/upload', rawBody: form.body, contentType: form.contentType });
+      return request(c, { method: 'PUT', path: '/storage/upload', rawBody: form.body, contentType: form.contentType });
     },
     fails: 'InternalServerError',
   },
@@ -119,11 +122,11 @@ const scenarios: Scenario[] = [
     (s): Scenario => ({
       name: `a ${s} to another origin, refused`,
       replies: () => [new Response(null, { status: s, headers: { location: 'https://evil.example.com/collect?from=sdk' } })],
-      call: (c) => c.post('/cache/get', { key: 'a' }),
+      call: (c) => post(c, '/cache/get', { key: 'a' }),
       fails: 'APIError',
     }),
   ),
-  { name: "bad input caught by an operation's check", replies: () => [], call: (c) => c.request({ method: 'POST', path: '/x', body: {}, check: () => invalidInput('key: a non-empty string', 'key') }), fails: 'InvalidRequestError' },
+  { name: "bad input caught by an operation's check", replies: () => [], call: (c) => request(c, { method: 'POST', path: '/x', body: {}, check: () => invalidInput('key: a non-empty string', 'key') }), fails: 'InvalidRequestError' },
   { name: 'bad multipart input', replies: () => [], call: async () => multipart({ '': 'x' }), fails: 'InvalidRequestError' },
 ];
 
@@ -162,7 +165,7 @@ describe.each(kinds)('the key never leaks: %s', (_, make, credential) => {
       json({ message: `Invalid API key ${KEY.key}` }, 503),
     );
     const client = make({ apiKey: KEY.key, fetch, logger, logLevel: 'debug' });
-    await client.get('/x', undefined, fast).catch(() => undefined);
+    await get(client, '/x', undefined, fast).catch(() => undefined);
     // Both retry warnings quote the error message, which held the key.
     expect(lines.filter(([level]) => level === 'warn')).toHaveLength(2);
     expect(all()).toContain('Invalid API key ***');
@@ -173,7 +176,7 @@ describe.each(kinds)('the key never leaks: %s', (_, make, credential) => {
   it('redacts the credential in the logged request headers, and only it', async () => {
     const { logger, lines } = capturingLogger();
     const client = make({ apiKey: KEY.key, fetch: scriptedFetch(json({})), logger, logLevel: 'debug' });
-    await client.post('/x', {});
+    await post(client, '/x', {});
     const request = lines.find(([level, line]) => level === 'debug' && String(line).includes('→ POST'));
     const headers = request?.[2] as Record<string, string>;
     const shown = Object.entries(headers).filter(([, v]) => v.includes('***'));
@@ -217,11 +220,11 @@ describe('redirects to another origin (real servers)', () => {
   });
 
   const calls: [string, (c: Client) => PromiseLike<unknown>][] = [
-    ['a JSON POST', (c) => c.post('/cache/get', { key: 'a' })],
-    ['a GET', (c) => c.get('/items', { q: 'x' })],
+    ['a JSON POST', (c) => post(c, '/cache/get', { key: 'a' })],
+    ['a GET', (c) => get(c, '/items', { q: 'x' })],
     ['a stream request', async (c) => drain(await streamRequest(c, { method: 'POST', path: '/ai/chat', body: {} }))],
-    ['an in-memory upload', (c) => { const f = multipart({ file: new Blob(['x']) }); return c.request({ method: 'POST', path: '/storage/upload', rawBody: f.body, contentType: f.contentType }); }],
-    ['a streamed upload', (c) => { const f = multipart({ file: { data: new Blob(['x']).stream() } }); return c.request({ method: 'PUT', path: '/storage/upload', rawBody: f.body, contentType: f.contentType }); }],
+    ['an in-memory upload', (c) => { const f = multipart({ file: new Blob(['x']) }); return request(c, { method: 'POST', path: '/storage/upload', rawBody: f.body, contentType: f.contentType }); }],
+    ['a streamed upload', (c) => { const f = multipart({ file: { data: new Blob(['x']).stream() } }); return request(c, { method: 'PUT', path: '/storage/upload', rawBody: f.body, contentType: f.contentType }); }],
   ];
 
   describe.each([301, 302, 303, 307, 308])('%i', (status) => {

@@ -6,6 +6,7 @@ import { APIConnectionTimeoutError, APIUserAbortError, streamRequest } from '../
 import { rejection } from './helpers';
 import { closed, delay } from './local-server';
 import { aerostack, TRANSPORTS, useServer } from './transports';
+import { get } from '../src';
 
 const local = useServer();
 
@@ -15,7 +16,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
   it('times out an attempt that gets no response', async () => {
     let hungUp: Promise<void> | undefined;
     local.server.handle((req) => (hungUp = closed(req))); // never answers
-    const error = await rejection(client({ timeout: 150 }).get('/queue/stats'));
+    const error = await rejection(get(client({ timeout: 150 }), '/queue/stats'));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toBe('Request timed out after 150 ms');
     await hungUp;
@@ -36,7 +37,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       });
       for (const timeout of [Infinity, 2 ** 31]) {
-        expect(await client({ timeout }).get('/queue/stats')).toEqual({ ok: true });
+        expect(await get(client({ timeout }), '/queue/stats')).toEqual({ ok: true });
         const seen: number[] = [];
         for await (const e of await streamRequest<{ n: number }>(client({ timeout }), { method: 'POST', path: '/ai/stream', body: {} })) seen.push(e.n);
         expect(seen).toEqual([1, 2]);
@@ -54,14 +55,14 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
   it.each(lengths)('times out a body %s that stalls mid-way, and retries the read', async (_, length) => {
     local.server.handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json', ...length }).write('{"value":'));
     const before = local.server.arrivals.length;
-    const error = await rejection(client({ timeout: 150, maxRetries: 1 }).get('/queue/stats'));
+    const error = await rejection(get(client({ timeout: 150, maxRetries: 1 }), '/queue/stats'));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(local.server.arrivals.length - before).toBe(2);
   });
 
   it('aborts before sending when the signal has fired already', async () => {
     const before = local.server.arrivals.length;
-    const error = await rejection(client().get('/queue/stats', undefined, { signal: AbortSignal.abort() }));
+    const error = await rejection(get(client(), '/queue/stats', undefined, { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(local.server.arrivals.length).toBe(before);
   });
@@ -71,7 +72,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     local.server.handle((req) => (hungUp = closed(req)));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 80);
-    const error = await rejection(client().get('/queue/stats', undefined, { signal: controller.signal }));
+    const error = await rejection(get(client(), '/queue/stats', undefined, { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIUserAbortError);
     await hungUp;
   });
@@ -84,7 +85,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 80);
-    const error = await rejection(client().get('/queue/stats', undefined, { signal: controller.signal }));
+    const error = await rejection(get(client(), '/queue/stats', undefined, { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIUserAbortError);
     await hungUp;
   });
@@ -119,7 +120,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     let answered!: () => void;
     const seen503 = new Promise<void>((resolve) => (answered = resolve));
     const started = Date.now();
-    const call = client({ maxRetries: 1, hooks: { afterResponse: () => answered() } }).get('/queue/stats', undefined, { signal: controller.signal });
+    const call = get(client({ maxRetries: 1, hooks: { afterResponse: () => answered() } }), '/queue/stats', undefined, { signal: controller.signal });
     await seen503; // the 503 is in: the client is about to wait (however long that took on this machine)
     await delay(50);
     controller.abort();

@@ -18,6 +18,7 @@ import {
 import { rejection } from './helpers';
 import { delay, readBody, sendJSON, startServer } from './local-server';
 import { aerostack, KEY, plain, TRANSPORTS, useServer } from './transports';
+import { get, post, request } from '../src';
 
 const local = useServer();
 
@@ -32,7 +33,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     });
     let cloneURL: string | undefined;
     const hooks = { afterResponse: (r: Response) => void (cloneURL = r.clone().url) };
-    const { data, requestId, response } = await client({ hooks }).post('/cache/get', { key: 'greeting' }).withResponse();
+    const { data, requestId, response } = await post(client({ hooks }), '/cache/get', { key: 'greeting' }).withResponse();
     expect(cloneURL).toBe(`${local.server.url}/v1/cache/get`);
     expect(data).toEqual({ value: 'hello', exists: true });
     expect(requestId).toBe('req_1');
@@ -50,8 +51,8 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
 
   it('answers a 204 with undefined, and the connection serves the next call', async () => {
     local.server.handle((_req, res) => res.writeHead(204).end());
-    await expect(client().request({ method: 'DELETE', path: '/cache/a' })).resolves.toBeUndefined();
-    await expect(client().request({ method: 'DELETE', path: '/cache/b' })).resolves.toBeUndefined();
+    await expect(request(client(), { method: 'DELETE', path: '/cache/a' })).resolves.toBeUndefined();
+    await expect(request(client(), { method: 'DELETE', path: '/cache/b' })).resolves.toBeUndefined();
   });
 
   it.each([
@@ -66,7 +67,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     [503, InternalServerError],
   ])('turns a %i into its typed error', async (status, type) => {
     local.server.handle((_req, res) => sendJSON(res, { code: 'SOME_CODE', message: 'It went wrong' }, status, { 'x-request-id': 'req_e' }));
-    const error = await rejection<APIError>(client({ maxRetries: 0 }).post('/cache/get', { key: 'a' }));
+    const error = await rejection<APIError>(post(client({ maxRetries: 0 }), '/cache/get', { key: 'a' }));
     expect(error).toBeInstanceOf(type);
     expect(error.message).toBe(`${status} SOME_CODE: It went wrong`);
     expect([error.status, error.code, error.requestId]).toEqual([status, 'SOME_CODE', 'req_e']);
@@ -76,7 +77,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     let calls = 0;
     local.server.handle((_req, res) => (calls++ === 0 ? sendJSON(res, { message: 'slow down' }, 429, { 'retry-after': '1' }) : sendJSON(res, { ok: true })));
     const started = Date.now();
-    await expect(client().get('/queue/stats')).resolves.toEqual({ ok: true });
+    await expect(get(client(), '/queue/stats')).resolves.toEqual({ ok: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(local.server.arrivals.slice(-2).map((a) => a.headers['x-retry-count'])).toEqual(['0', '1']);
   });
@@ -85,7 +86,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     let calls = 0;
     local.server.handle((_req, res) => (calls++ < 2 ? sendJSON(res, { message: 'busy' }, 503) : sendJSON(res, { ok: true })));
     const started = Date.now();
-    await expect(client({ retry: { initialDelay: 60, maxDelay: 1000 } }).get('/queue/stats')).resolves.toEqual({ ok: true });
+    await expect(get(client({ retry: { initialDelay: 60, maxDelay: 1000 } }), '/queue/stats')).resolves.toEqual({ ok: true });
     // 60 ms, then 120 ms, each less up to 25% jitter.
     expect(Date.now() - started).toBeGreaterThanOrEqual(130);
     expect(calls).toBe(3);
@@ -94,12 +95,12 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
   it('retries a POST only when it carries an idempotency key', async () => {
     local.server.handle((_req, res) => sendJSON(res, { message: 'busy' }, 503));
     const before = local.server.arrivals.length;
-    await rejection(plain(local.server, transport, { maxRetries: 1 }).post('/chat', { q: 1 }));
+    await rejection(post(plain(local.server, transport, { maxRetries: 1 }), '/chat', { q: 1 }));
     expect(local.server.arrivals.length - before).toBe(1);
 
-    await rejection(plain(local.server, transport, { maxRetries: 1 }).post('/chat', { q: 1 }, { idempotencyKey: 'key-1' }));
+    await rejection(post(plain(local.server, transport, { maxRetries: 1 }), '/chat', { q: 1 }, { idempotencyKey: 'key-1' }));
     // The Aerostack client adds a key to every POST itself; the same key on every attempt.
-    await rejection(client({ maxRetries: 1 }).post('/queue/enqueue', { type: 'a' }));
+    await rejection(post(client({ maxRetries: 1 }), '/queue/enqueue', { type: 'a' }));
     const keys = local.server.arrivals.slice(before + 1).map((a) => a.headers['idempotency-key']);
     expect(keys.slice(0, 2)).toEqual(['key-1', 'key-1']);
     expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
@@ -110,7 +111,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     const elsewhere = await startServer();
     try {
       local.server.handle((_req, res) => res.writeHead(302, { location: `${elsewhere.url}/steal` }).end());
-      const error = await rejection<APIError>(client().post('/cache/get', { key: 'a' }));
+      const error = await rejection<APIError>(post(client(), '/cache/get', { key: 'a' }));
       expect(error).toBeInstanceOf(APIError);
       expect(error).not.toBeInstanceOf(InternalServerError);
       expect(error.status).toBe(302);
@@ -118,7 +119,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
 
       // A streamed body fails on a redirect (fetch's `redirect: 'error'`): a connection error, not retried.
       const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array(10)), c.close()) });
-      const streamed = await rejection(client().request({ method: 'PUT', path: '/storage/put', rawBody: body }));
+      const streamed = await rejection(request(client(), { method: 'PUT', path: '/storage/put', rawBody: body }));
       expect(streamed).toBeInstanceOf(APIConnectionError);
       expect(elsewhere.arrivals).toEqual([]);
     } finally {
@@ -136,24 +137,24 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
   ] as const)('decodes a %s body', async (encoding, compress) => {
     const body = { value: 'x'.repeat(5000), exists: true };
     local.server.handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end(compress(Buffer.from(JSON.stringify(body)))));
-    await expect(client().post('/cache/get', { key: 'a' })).resolves.toEqual(body);
+    await expect(post(client(), '/cache/get', { key: 'a' })).resolves.toEqual(body);
   });
 
   it('reads a compressed error body', async () => {
     local.server.handle((_req, res) => res.writeHead(404, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(JSON.stringify({ code: 'NOT_FOUND', message: 'Key not found' }))));
-    const error = await rejection<APIError>(client().post('/cache/get', { key: 'a' }));
+    const error = await rejection<APIError>(post(client(), '/cache/get', { key: 'a' }));
     expect(error.message).toBe('404 NOT_FOUND: Key not found');
   });
 
   it('turns a dropped connection into an APIConnectionError, and retries a read', async () => {
     let calls = 0;
     local.server.handle((req, res) => (calls++ === 0 ? req.socket.destroy() : sendJSON(res, { ok: true })));
-    await expect(client().get('/queue/stats')).resolves.toEqual({ ok: true });
+    await expect(get(client(), '/queue/stats')).resolves.toEqual({ ok: true });
     expect(calls).toBe(2);
 
     local.server.handle((req) => req.socket.destroy());
     const before = local.server.arrivals.length;
-    const error = await rejection(plain(local.server, transport, { maxRetries: 2 }).post('/chat', {}));
+    const error = await rejection(post(plain(local.server, transport, { maxRetries: 2 }), '/chat', {}));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(local.server.arrivals.length - before).toBe(1); // a POST without a key: never sent twice
   });
@@ -166,7 +167,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
       await delay(20);
       req.socket.destroy();
     });
-    await expect(client().get('/queue/stats')).resolves.toEqual({ ok: true });
+    await expect(get(client(), '/queue/stats')).resolves.toEqual({ ok: true });
     expect(calls).toBe(2);
   });
 
@@ -176,7 +177,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
       await delay(20);
       req.socket.destroy();
     });
-    const error = await rejection(client({ maxRetries: 0 }).get('/queue/stats'));
+    const error = await rejection(get(client({ maxRetries: 0 }), '/queue/stats'));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toBe('Connection error: terminated');
   });
@@ -184,7 +185,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
   it('reports a refused connection as an APIConnectionError', async () => {
     const gone = await startServer();
     await gone.close();
-    const error = await rejection(aerostack(gone, transport, { maxRetries: 0 }).get('/x'));
+    const error = await rejection(get(aerostack(gone, transport, { maxRetries: 0 }), '/x'));
     expect(error).toBeInstanceOf(APIConnectionError);
   });
 
@@ -192,7 +193,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     const fresh = await startServer(); // no idle connection to it yet
     try {
       fresh.handle((_req, res) => sendJSON(res, { ok: true }));
-      for (const path of ['/a', '/b', '/c']) await aerostack(fresh, transport).get(path);
+      for (const path of ['/a', '/b', '/c']) await get(aerostack(fresh, transport), path);
       const sockets = new Set(fresh.arrivals.map((a) => a.port)).size;
       // undici opens a second connection while the first is being released, then alternates.
       expect(sockets).toBe(transport === 'node' ? 1 : 2);

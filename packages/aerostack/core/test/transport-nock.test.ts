@@ -6,6 +6,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AerostackClient } from '../src/node';
 import { KEY, TRANSPORTS } from './transports';
+import { post } from '../src';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -17,7 +18,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
       .post('/v1/cache/get', { key: 'a' })
       .matchHeader('x-aerostack-key', KEY)
       .reply(200, { value: 'mocked', exists: true });
-    await expect(new AerostackClient({ apiKey: KEY, transport, logLevel: 'off' }).post('/cache/get', { key: 'a' })).resolves.toEqual({ value: 'mocked', exists: true });
+    await expect(post((new AerostackClient({ apiKey: KEY, transport, logLevel: 'off' })), '/cache/get', { key: 'a' })).resolves.toEqual({ value: 'mocked', exists: true });
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { APIConnectionError, multipart, type RequestContext } from '../src/node'
 import { rejection } from './helpers';
 import { startClosingServer, startServer, type LocalServer } from './local-server';
 import { aerostack, plain } from './transports';
+import { get, post, request } from '../src';
 
 let server: LocalServer;
 /** What arrived, in order: the path, the client's port, its idempotency key and body. */
@@ -30,9 +31,9 @@ describe('node transport: a pooled connection closed before the answer', () => {
   it('sends a keyed upload again at once on a new connection, the same bytes and key, without using a retry', async () => {
     const retries: RequestContext[] = [];
     const c = client(retries);
-    await c.get('/warm'); // leaves one pooled connection
+    await get(c, '/warm'); // leaves one pooled connection
     const form = multipart({ key: 'a.bin', file: { data: new Uint8Array([1, 2, 3, 250]), filename: 'a.bin' } }, 'b0undary');
-    await expect(c.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType })).resolves.toEqual({ ok: true });
+    await expect(request(c, { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType })).resolves.toEqual({ ok: true });
 
     expect(retries).toEqual([]);
     const [warm, upload] = seen;
@@ -45,8 +46,8 @@ describe('node transport: a pooled connection closed before the answer', () => {
   it('sends a read again the same way', async () => {
     const retries: RequestContext[] = [];
     const c = client(retries);
-    await c.get('/warm');
-    await expect(c.get('/again')).resolves.toEqual({ ok: true });
+    await get(c, '/warm');
+    await expect(get(c, '/again')).resolves.toEqual({ ok: true });
     expect(retries).toEqual([]);
     expect(seen.map((s) => s.path)).toEqual(['/v1/warm', '/v1/again']);
   });
@@ -54,11 +55,11 @@ describe('node transport: a pooled connection closed before the answer', () => {
   it('sends a streamed body, which cannot be sent twice, on a new connection rather than a pooled one', async () => {
     const retries: RequestContext[] = [];
     const c = client(retries);
-    await c.get('/warm');
+    await get(c, '/warm');
     const stream = new Blob(['streamed bytes']).stream();
     const form = multipart({ key: 's.bin', file: { data: stream, filename: 's.bin' } }, 'b0undary');
     expect(form.streaming).toBe(true);
-    await expect(c.request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType })).resolves.toEqual({ ok: true });
+    await expect(request(c, { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType })).resolves.toEqual({ ok: true });
     expect(retries).toEqual([]);
     expect(seen[1]?.port).not.toBe(seen[0]?.port);
     expect(seen[1]?.body).toContain('streamed bytes');
@@ -68,7 +69,7 @@ describe('node transport: a pooled connection closed before the answer', () => {
     const gone = await startServer();
     await gone.close(); // its port now refuses connections
     const form = multipart({ key: 's.bin', file: { data: new Blob(['x']).stream() } }, 'b0undary');
-    const error = await rejection<APIConnectionError>(aerostack(gone, 'node').request({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
+    const error = await rejection<APIConnectionError>(request(aerostack(gone, 'node'), { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.code).toBe('REQUEST_NOT_SENT');
     expect(error.message).toMatch(/^Connection error: connect ECONNREFUSED .* \(the request was not sent\)$/);
@@ -76,9 +77,9 @@ describe('node transport: a pooled connection closed before the answer', () => {
 
   it('never sends a POST without an idempotency key twice: it fails as a connection error', async () => {
     const c = plain(server, 'node', { maxRetries: 2 });
-    await c.get('/warm');
+    await get(c, '/warm');
     let arrivals = server.arrivals.length;
-    const error = await rejection(c.post('/chat', { q: 1 }));
+    const error = await rejection(post(c, '/chat', { q: 1 }));
     expect(error).toBeInstanceOf(APIConnectionError);
     arrivals = server.arrivals.length - arrivals;
     expect(arrivals).toBe(1); // it reached the server once; whether it ran there cannot be known

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { APIConnectionTimeoutError, multipart, streamRequest } from '../src/node';
 import { closed, delay, sendJSON, type Handler } from './local-server';
 import { aerostack, TRANSPORTS, useServer } from './transports';
+import { request } from '../src';
 
 const local = useServer();
 
@@ -143,7 +144,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     let peak = start;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     try {
-      const digest = await client().request<Digest>({ method: 'PUT', path: '/storage/put', rawBody: generated(total), contentType: 'application/octet-stream' });
+      const digest = await request<Digest>(client(), { method: 'PUT', path: '/storage/put', rawBody: generated(total), contentType: 'application/octet-stream' });
       expect(digest).toMatchObject({ bytes: total, length: null, chunked: true });
     } finally {
       clearInterval(sampler);
@@ -155,7 +156,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
   it('sends a Blob with its content-length', async () => {
     local.server.handle(echoDigest);
     const bytes = new Uint8Array(300_000).map((_, i) => i % 256);
-    const digest = await client().request<Digest>({ method: 'PUT', path: '/storage/put', rawBody: new Blob([bytes]), contentType: 'application/octet-stream' });
+    const digest = await request<Digest>(client(), { method: 'PUT', path: '/storage/put', rawBody: new Blob([bytes]), contentType: 'application/octet-stream' });
     expect(digest).toEqual({ bytes: bytes.byteLength, sha256: sha256(bytes), length: String(bytes.byteLength), chunked: false, type: 'application/octet-stream' });
   });
 
@@ -166,7 +167,7 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     const expected = new Uint8Array(await (multipart(fields(new Blob([file])), 'BOUNDARY').body as Blob).arrayBuffer());
     for (const data of [new Blob([file]), new Blob([file]).stream()]) {
       const form = multipart(fields(data), 'BOUNDARY');
-      const digest = await client().request<Digest>({ method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType });
+      const digest = await request<Digest>(client(), { method: 'POST', path: '/storage/upload', rawBody: form.body, contentType: form.contentType });
       expect(digest).toEqual({ bytes: expected.byteLength, sha256: sha256(expected), length: form.streaming ? null : String(expected.byteLength), chunked: form.streaming, type: 'multipart/form-data; boundary=BOUNDARY' });
     }
   });

@@ -3,7 +3,7 @@
 // trace, the 403/503 reclassification, generation detection, retries, timeouts, aborts, streams,
 // refused redirects and bad input.
 import { describe, expect, it } from 'vitest';
-import { invalidInput, SmarterClient, streamRequest, type RequestOptions } from '../src';
+import { get, invalidInput, post, request, type RequestOptions, SmarterClient, streamRequest } from '../src';
 // Relative, as core's own tests do: @aerostack-internal/test-utils depends on this package.
 import { json, scriptedFetch, type Reply } from '../../../../tooling/test-utils/src/fetch';
 import { capturingLogger, exposure, leaks, secretKey } from '../../../../tooling/test-utils/src/secrets';
@@ -28,17 +28,17 @@ const abortAfter = (ms: number): AbortSignal => {
 };
 
 const scenarios: [string, () => Reply[], (c: SmarterClient) => PromiseLike<unknown>, string | undefined][] = [
-  ['whoami, unwrapped from the envelope', () => [envelope({ username: 'u' })], (c) => c.post('cli/whoami/', {}), undefined],
+  ['whoami, unwrapped from the envelope', () => [envelope({ username: 'u' })], (c) => post(c, 'cli/whoami/', {}), undefined],
   ['generation detection', () => [envelope({ username: 'u' })], (c) => c.generation(), undefined],
   ['generation detection that fails (a read: retried)', () => [1, 2, 3].map(() => failure(500, 'SmarterConfigurationError', 'failed')), (c) => c.generation(), 'InternalServerError'],
-  ['403 "authentication failed" (an AuthenticationError)', () => [failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'authentication failed')], (c) => c.post('cli/whoami/', {}), 'AuthenticationError'],
-  ['403 forbidden', () => [json({ error: 'Too many 404 responses' }, 403)], (c) => c.get('cli/get/chatbot/'), 'PermissionDeniedError'],
-  ['503 "not found" (a NotFoundError, not retried)', () => [failure(503, 'SAMBrokerErrorNotReady', 'Chatbot x not found')], (c) => c.get('cli/describe/chatbot/', { name: 'x' }), 'NotFoundError'],
-  ['500 with a stack trace in the envelope', () => [failure(500, 'SmarterConfigurationError', 'failed\nReport a bug')], (c) => c.post('cli/apply/', { manifest: 'x' }), 'InternalServerError'],
-  ['a GET: 502, retried, then 200', () => [json({}, 502), envelope([])], (c) => c.get('cli/get/chatbot/', undefined, fast), undefined],
-  ['connection errors, retried', () => [new TypeError('fetch failed'), new TypeError('fetch failed'), new TypeError('fetch failed')], (c) => c.get('cli/status/', undefined, fast), 'APIConnectionError'],
-  ['timeouts, retried', () => [hang, hang, hang], (c) => c.get('cli/status/', undefined, { ...fast, timeout: 5 }), 'APIConnectionTimeoutError'],
-  ['an abort in flight', () => [hang], (c) => c.get('cli/status/', undefined, { signal: abortAfter(5) }), 'APIUserAbortError'],
+  ['403 "authentication failed" (an AuthenticationError)', () => [failure(403, 'SmarterAPIV1CLIViewErrorNotAuthenticated', 'authentication failed')], (c) => post(c, 'cli/whoami/', {}), 'AuthenticationError'],
+  ['403 forbidden', () => [json({ error: 'Too many 404 responses' }, 403)], (c) => get(c, 'cli/get/chatbot/'), 'PermissionDeniedError'],
+  ['503 "not found" (a NotFoundError, not retried)', () => [failure(503, 'SAMBrokerErrorNotReady', 'Chatbot x not found')], (c) => get(c, 'cli/describe/chatbot/', { name: 'x' }), 'NotFoundError'],
+  ['500 with a stack trace in the envelope', () => [failure(500, 'SmarterConfigurationError', 'failed\nReport a bug')], (c) => post(c, 'cli/apply/', { manifest: 'x' }), 'InternalServerError'],
+  ['a GET: 502, retried, then 200', () => [json({}, 502), envelope([])], (c) => get(c, 'cli/get/chatbot/', undefined, fast), undefined],
+  ['connection errors, retried', () => [new TypeError('fetch failed'), new TypeError('fetch failed'), new TypeError('fetch failed')], (c) => get(c, 'cli/status/', undefined, fast), 'APIConnectionError'],
+  ['timeouts, retried', () => [hang, hang, hang], (c) => get(c, 'cli/status/', undefined, { ...fast, timeout: 5 }), 'APIConnectionTimeoutError'],
+  ['an abort in flight', () => [hang], (c) => get(c, 'cli/status/', undefined, { signal: abortAfter(5) }), 'APIUserAbortError'],
   [
     'a chat stream with an error frame',
     () => [new Response('data: {"choices":[]}\n\ndata: {"error":{"message":"overloaded"}}\n\n')],
@@ -49,8 +49,8 @@ const scenarios: [string, () => Reply[], (c: SmarterClient) => PromiseLike<unkno
     },
     'StreamError',
   ],
-  ['a redirect to another origin, refused', () => [new Response(null, { status: 302, headers: { location: 'https://evil.example.com/' } })], (c) => c.post('cli/whoami/', {}), 'APIError'],
-  ['bad input', () => [], (c) => c.request({ method: 'POST', path: 'cli/apply/', check: () => invalidInput('manifest: a non-empty string', 'manifest') }), 'InvalidRequestError'],
+  ['a redirect to another origin, refused', () => [new Response(null, { status: 302, headers: { location: 'https://evil.example.com/' } })], (c) => post(c, 'cli/whoami/', {}), 'APIError'],
+  ['bad input', () => [], (c) => request(c, { method: 'POST', path: 'cli/apply/', check: () => invalidInput('manifest: a non-empty string', 'manifest') }), 'InvalidRequestError'],
 ];
 
 describe('the Smarter key never leaks', () => {

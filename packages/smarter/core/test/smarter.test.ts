@@ -7,14 +7,17 @@ import {
   chatConfigRoute,
   chatRoute,
   exampleManifestRoute,
+  get,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
+  post,
+  request,
   routesFor,
   schemaRoute,
+  type SDKError,
   SmarterClient,
   VERSION,
-  type SDKError,
 } from '../src';
 import pkg from '../package.json';
 
@@ -53,7 +56,7 @@ describe('SmarterClient requests', () => {
   it('sends Authorization: Token <key> to the platform URL with its trailing slash', async () => {
     const fetch = scriptedFetch(json({ data: { user: { username: 'ada' } }, api: 'smarter.sh/v1', thing: 'None', metadata: { command: 'whoami' } }));
     const client = new SmarterClient({ apiKey: KEY, fetch });
-    expect(await client.post('cli/whoami/')).toEqual({ user: { username: 'ada' } });
+    expect(await post(client, 'cli/whoami/')).toEqual({ user: { username: 'ada' } });
     expect(fetch.calls[0]!.url).toBe('https://platform.smarter.sh/api/v1/cli/whoami/');
     expect(fetch.calls[0]!.headers.authorization).toBe(`Token ${KEY}`);
     expect(fetch.calls[0]!.headers['x-smarter-clientversion']).toBe(VERSION);
@@ -67,7 +70,7 @@ describe('SmarterClient requests', () => {
   it('unwraps the envelope; withResponse() keeps it, with the journal key as the request id', async () => {
     const envelope = { data: { kind: 'Chatbot' }, message: 'Chatbot x described successfully', api: 'smarter.sh/v1', metadata: { key: JOURNAL } };
     const client = new SmarterClient({ apiKey: KEY, fetch: scriptedFetch(json(envelope)) });
-    const { data, body, requestId } = await client.post('cli/describe/chatbot/').withResponse();
+    const { data, body, requestId } = await post(client, 'cli/describe/chatbot/').withResponse();
     expect(data).toEqual({ kind: 'Chatbot' });
     expect(body).toEqual(envelope);
     expect(requestId).toBe(JOURNAL);
@@ -76,14 +79,14 @@ describe('SmarterClient requests', () => {
   it('gives undefined for an envelope without data (delete, deploy), and OpenAI-style bodies as they are', async () => {
     const openai = { object: 'list', data: [{ id: 'file-1' }], has_more: false };
     const client = new SmarterClient({ apiKey: KEY, fetch: scriptedFetch(json({ message: 'Chatbot x deleted successfully', api: 'smarter.sh/v1', metadata: { command: 'delete' } }), json(openai)) });
-    expect(await client.post('cli/delete/chatbot/')).toBeUndefined();
-    expect(await client.get('files/')).toEqual(openai);
+    expect(await post(client, 'cli/delete/chatbot/')).toBeUndefined();
+    expect(await get(client, 'files/')).toEqual(openai);
   });
 
   it('keeps a passthrough completion whole: api and metadata merged into it, no data', async () => {
     const completion = { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' } }], api: 'smarter.sh/v1', metadata: { command: 'passthrough' } };
     const client = new SmarterClient({ apiKey: KEY, fetch: scriptedFetch(json(completion)) });
-    expect(await client.post('prompts/passthrough/openai/', {})).toEqual(completion);
+    expect(await post(client, 'prompts/passthrough/openai/', {})).toEqual(completion);
   });
 
   it('selects the environments by name and reads the SMARTER_ variables', async () => {
@@ -95,30 +98,30 @@ describe('SmarterClient requests', () => {
     vi.stubEnv('SMARTER_BASE_URL', 'http://127.0.0.1:9357/api/v1/');
     vi.stubEnv('SMARTER_API_KEY', 'env-key');
     const fetch = scriptedFetch(json({ data: {}, api: 'smarter.sh/v1' }));
-    await new SmarterClient({ fetch }).post('cli/status/');
+    await post((new SmarterClient({ fetch })), 'cli/status/');
     expect(fetch.calls[0]!.url).toBe('http://127.0.0.1:9357/api/v1/cli/status/');
     expect(fetch.calls[0]!.headers.authorization).toBe('Token env-key');
   });
 
   it('names SMARTER_API_KEY when no key is set', async () => {
     vi.stubEnv('SMARTER_API_KEY', '');
-    await expect(new SmarterClient({ fetch: scriptedFetch() }).post('cli/whoami/')).rejects.toThrow(/SMARTER_API_KEY/);
+    await expect(post((new SmarterClient({ fetch: scriptedFetch() })), 'cli/whoami/')).rejects.toThrow(/SMARTER_API_KEY/);
   });
 
   it('does not retry a POST (the server has no idempotency keys) unless the operation is a read', async () => {
     const fetch = scriptedFetch(failure(500, 'SmarterConfigurationError', 'boom'), json({ data: 1, api: 'smarter.sh/v1' }), failure(500, 'X', 'boom'), json({ data: 2, api: 'smarter.sh/v1' }));
     const client = new SmarterClient({ apiKey: KEY, fetch, retry: { initialDelay: 1 }, logLevel: 'off' });
-    await expect(client.post('cli/apply/', { kind: 'Chatbot' })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(post(client, 'cli/apply/', { kind: 'Chatbot' })).rejects.toBeInstanceOf(InternalServerError);
     expect(fetch.calls).toHaveLength(1);
-    expect(await client.request({ method: 'POST', path: 'cli/describe/chatbot/', idempotent: true })).toBe(1);
-    await expect(client.request({ method: 'POST', path: 'cli/describe/chatbot/', idempotent: true })).resolves.toBe(2);
+    expect(await request(client, { method: 'POST', path: 'cli/describe/chatbot/', idempotent: true })).toBe(1);
+    await expect(request(client, { method: 'POST', path: 'cli/describe/chatbot/', idempotent: true })).resolves.toBe(2);
   });
 });
 
 describe('errors', () => {
   async function fail(response: Response): Promise<SDKError> {
     const client = new SmarterClient({ apiKey: KEY, fetch: scriptedFetch(response), maxRetries: 0 });
-    return client.post('cli/x/').then(() => Promise.reject(new Error('expected a failure')), (e: unknown) => e as SDKError);
+    return post(client, 'cli/x/').then(() => Promise.reject(new Error('expected a failure')), (e: unknown) => e as SDKError);
   }
 
   it('an authentication failure (403 from the server) is an AuthenticationError, with a readable message', async () => {

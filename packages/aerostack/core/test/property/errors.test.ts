@@ -5,7 +5,7 @@
 // today are in errors.bug.test.ts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AerostackClient, aerostackPreset, APIError, defaultParseError, errorClassFor, SDKError } from '../../src';
+import { AerostackClient, aerostackPreset, APIError, defaultParseError, errorClassFor, request, SDKError } from '../../src';
 import { errorFromResponse } from '../../src/response';
 import { body, htmlPage, respond, status, statusText, type Body } from './error-bodies';
 import { runs, text } from './support';
@@ -93,7 +93,7 @@ describe('errorFromResponse: any status, any body', () => {
     await fc.assert(
       fc.asyncProperty(body, status, statusText, fc.constantFrom('GET', 'POST'), async (b, s, reason, method) => {
         const client = new AerostackClient({ apiKey: 'k', fetch: async () => respond(b, s, reason), maxRetries: 0, logLevel: 'off' });
-        const error = await client.request({ method, path: '/x', body: method === 'POST' ? {} : undefined }).then(
+        const error = await request(client, { method, path: '/x', body: method === 'POST' ? {} : undefined }).then(
           () => undefined,
           (e: unknown) => e,
         );

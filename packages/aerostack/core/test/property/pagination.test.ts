@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from 'fast-check';
-import { Client, InternalServerError, afterIdPages, listCompletePages, paginate, truncatedPages, type PagePromise, type Preset } from '../../src';
+import { afterIdPages, Client, get, InternalServerError, listCompletePages, type PagePromise, paginate, post, type Preset, truncatedPages } from '../../src';
 import { runs, text } from './support';
 
 type Style = 'listComplete' | 'truncated' | 'afterId';
@@ -78,11 +78,11 @@ function server(l: Listing) {
   const list = (start?: string): PagePromise<Item> => {
     switch (l.style) {
       case 'listComplete':
-        return paginate((cursor) => client.post('/cache/list', { prefix: 'p', cursor }), listCompletePages<Item>('keys'), start);
+        return paginate((cursor) => post(client, '/cache/list', { prefix: 'p', cursor }), listCompletePages<Item>('keys'), start);
       case 'truncated':
-        return paginate((cursor) => client.post('/storage/list', { cursor }), truncatedPages<Item>('objects'), start);
+        return paginate((cursor) => post(client, '/storage/list', { cursor }), truncatedPages<Item>('objects'), start);
       case 'afterId':
-        return paginate((cursor) => client.get('/files', { limit: 5, after: cursor }), afterIdPages<{ id: string }>() as never, start);
+        return paginate((cursor) => get(client, '/files', { limit: 5, after: cursor }), afterIdPages<{ id: string }>() as never, start);
     }
   };
   return { list, seen };
