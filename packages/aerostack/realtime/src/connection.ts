@@ -91,7 +91,8 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
   // The key exactly as the core resolved it (the option, else the environment's variable): the
   // client keeps it, hidden from printing, in its options' prototype. No request is built for it,
   // so a bundle that only subscribes carries none of the core's sending pipeline.
-  const key = Promise.resolve(client.options.apiKey);
+  const key = client.options.apiKey;
+  if (!key) throw new InvalidRequestError('Missing API key: pass { apiKey } or set AEROSTACK_API_KEY', { code: 'MISSING_API_KEY' });
   const max = options.maxReconnectAttempts ?? Infinity;
   const signal = options.signal;
   const on = (globalThis as { addEventListener?: (type: string, fn: () => void) => void }).addEventListener;
@@ -125,51 +126,51 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
 
   const open = () => {
     retry = undefined;
-    key.then((k) => {
-      if (ended) return;
-      if (k === undefined) return end(new InvalidRequestError('Missing API key: pass { apiKey } or set AEROSTACK_API_KEY', { code: 'MISSING_API_KEY' }));
-      let s: WebSocketLike;
+    if (ended) return;
+    let s: WebSocketLike;
+    try {
+      s = ws = new WS(url, ['aerostack-key.' + key, ...(rt.token ? ['aerostack-token.' + rt.token] : []), 'aerostack-v1']);
+    } catch (cause) {
+      // A key or token that is not a valid protocol token (a space, a comma) throws here.
+      return end(new InvalidRequestError('The WebSocket could not be opened: ' + String(cause), { code: 'INVALID_OPTION', cause }));
+    }
+    s.onopen = () => {
+      attempt = 0;
+      setStatus('connected');
+      for (const frame of rt.keep.values()) s.send(frame);
+      ping = setInterval(() => s.send(PING), 30_000);
+      last = Date.now();
+      watch(70_000);
+    };
+    s.onmessage = (event: { data: unknown }) => {
+      last = Date.now();
+      let frame: Frame | undefined;
       try {
-        s = ws = new WS(url, ['aerostack-key.' + k, ...(rt.token ? ['aerostack-token.' + rt.token] : []), 'aerostack-v1']);
-      } catch (cause) {
-        // A key or token that is not a valid protocol token (a space, a comma) throws here.
-        return end(new InvalidRequestError('The WebSocket could not be opened: ' + String(cause), { code: 'INVALID_OPTION', cause }));
+        frame = JSON.parse(event.data as string) as Frame;
+      } catch {
+        // (not JSON: the check below)
       }
-      s.onopen = () => {
-        attempt = 0;
-        setStatus('connected');
-        for (const frame of rt.keep.values()) s.send(frame);
-        ping = setInterval(() => s.send(PING), 30_000);
-        last = Date.now();
-        watch(70_000);
-      };
-      s.onmessage = (event: { data: unknown }) => {
-        last = Date.now();
-        let frame: Frame | undefined;
-        try {
-          frame = JSON.parse(event.data as string) as Frame;
-        } catch {
-          // (not JSON: the check below)
+      if (typeof frame?.type !== 'string') frame = { type: 'error', code: 'BAD_FRAME', message: 'Unreadable frame: ' + String(event.data).slice(0, 200) };
+      for (const handler of rt.frames) handler(frame);
+      const topic = frame.topic;
+      if (frame.type === 'subscribed' && typeof topic === 'string') {
+        // The server's name for a topic sent without the project (`chat/a` -> `chat/a/P`) or bare (`orders` -> `table/orders/P`).
+        for (const [sent, c] of rt.ch) {
+          const rest = topic.startsWith(sent + '/') ? topic.slice(sent.length + 1) : topic.startsWith('table/' + sent + '/') ? topic.slice(sent.length + 7) : '/';
+          if (c.key === sent && !rest.includes('/')) c.key = topic;
         }
-        if (typeof frame?.type !== 'string') frame = { type: 'error', code: 'BAD_FRAME', message: 'Unreadable frame: ' + String(event.data).slice(0, 200) };
-        for (const handler of rt.frames) handler(frame);
-        const topic = frame.topic;
-        if (frame.type === 'subscribed' && typeof topic === 'string') {
-          // The server's name for a topic sent without the project (`chat/a` -> `chat/a/P`) or bare (`orders` -> `table/orders/P`).
-          for (const [sent, c] of rt.ch) {
-            const rest = topic.startsWith(sent + '/') ? topic.slice(sent.length + 1) : topic.startsWith('table/' + sent + '/') ? topic.slice(sent.length + 7) : '/';
-            if (c.key === sent && !rest.includes('/')) c.key = topic;
-          }
-        }
-        // A frame without a topic (an error) concerns every subscription.
-        for (const channel of rt.ch.values()) if (topic === undefined || channel.key === topic) for (const handler of channel.subs.keys()) handler(frame);
-      };
-      s.onclose = (event: { code: number; reason: string }) => lost(s, event.code, event.reason);
-      s.onerror = () => {}; // a close follows
-    }, end);
+      }
+      // A frame without a topic (an error) concerns every subscription.
+      for (const channel of rt.ch.values()) if (topic === undefined || channel.key === topic) for (const handler of channel.subs.keys()) handler(frame);
+    };
+    s.onclose = (event: { code: number; reason: string }) => lost(s, event.code, event.reason);
+    s.onerror = () => {}; // a close follows
   };
 
-  const stop = () => {
+  // Forgets the socket (its late events are ignored) and every timer.
+  const detach = (s: WebSocketLike | undefined) => {
+    ws = undefined;
+    if (s) s.onclose = s.onmessage = s.onopen = null;
     clearInterval(ping);
     clearTimeout(watchdog);
     clearTimeout(retry);
@@ -177,9 +178,7 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
 
   const lost = (s: WebSocketLike | undefined, code: number, reason: string) => {
     if (!s || s !== ws) return;
-    ws = undefined;
-    stop();
-    s.onclose = s.onmessage = s.onopen = null;
+    detach(s);
     if (code === 4001 || code === 4003) {
       const fields = { status: code === 4001 ? 401 : 403, code: reason.split(':')[0], closeCode: code, closeReason: reason };
       return end(new (code === 4001 ? AuthenticationError : PermissionDeniedError)(`The server refused the connection (${code}): ${reason}`, fields));
@@ -206,15 +205,11 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
     if (ended) return;
     ended = true;
     rt.error = error;
-    stop();
     off?.('online', online);
     signal?.removeEventListener('abort', close);
     const s = ws;
-    ws = undefined;
-    if (s) {
-      s.onclose = s.onmessage = s.onopen = null;
-      s.close(1000);
-    }
+    detach(s);
+    s?.close(1000);
     setStatus('disconnected');
     listeners.clear();
   };
@@ -248,6 +243,8 @@ export function connect(client: Client, options: ConnectOptions = {}): Realtime 
   }
   signal?.addEventListener('abort', close);
   on?.('online', online);
-  open();
+  // Opened after the caller's synchronous code: a connection closed at once (a component mounted
+  // and unmounted in one go) opens no socket.
+  void Promise.resolve().then(open);
   return rt;
 }

@@ -33,14 +33,23 @@ describe('opening', () => {
     rt.close();
   });
 
-  it('without a key: disconnected with an InvalidRequestError naming the option', async () => {
+  it('without a key: connect throws an InvalidRequestError naming the option, and opens nothing', () => {
     vi.stubEnv('AEROSTACK_API_KEY', '');
-    const rt = connect(new AerostackClient({ baseURL: 'http://localhost:8787' }), { WebSocket: FakeSocket });
-    await settle();
+    const client = new AerostackClient({ baseURL: 'http://localhost:8787' });
+    expect(() => connect(client, { WebSocket: FakeSocket })).toThrow(expect.objectContaining({ code: 'MISSING_API_KEY', message: expect.stringMatching(/apiKey.*AEROSTACK_API_KEY/) }));
+    expect(() => connect(client, { WebSocket: FakeSocket })).toThrow(InvalidRequestError);
     expect(FakeSocket.all).toHaveLength(0);
+  });
+
+  it('a token the WebSocket refuses as a protocol: disconnected with INVALID_OPTION, no reconnect', async () => {
+    const { WebSocket } = await import('ws');
+    const rt = connect(new AerostackClient({ apiKey: 'k', baseURL: 'http://localhost:1' }), { WebSocket, token: 'has space' });
+    await settle();
     expect(rt.status).toBe('disconnected');
     expect(rt.error).toBeInstanceOf(InvalidRequestError);
-    expect(rt.error?.message).toMatch(/apiKey/);
+    expect(rt.error).toMatchObject({ code: 'INVALID_OPTION' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(rt.status).toBe('disconnected');
   });
 
   it('where no WebSocket exists, throws a typed error naming the WebSocket option', () => {
