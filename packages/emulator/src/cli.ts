@@ -19,6 +19,8 @@ const HELP = `Usage: aerostack-emulator [options]
                        the model to ask the upstream for (default: the request's)
   --query-timeout-ms <n>
                        D1's maximum query duration in ms (default 30000, the platform's)
+  --migrations <dir>   apply the .sql files of <dir> at start to every project's database, in
+                       file-name order, each once (tracked in d1_migrations, as wrangler does)
   --log                log every request
   -h, --help           this help`;
 
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       'ai-upstream': { type: 'string' },
       'ai-upstream-model': { type: 'string' },
       'query-timeout-ms': { type: 'string' },
+      migrations: { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     smarterGeneration: generation,
     queryTimeoutMs: positive(values['query-timeout-ms'], '--query-timeout-ms'),
     log: values.log,
+    migrations: values.migrations,
     aiUpstream: aiUpstream(values['ai-upstream'], values['ai-upstream-model']),
   });
   console.log(`Aerostack emulator ready in ${Date.now() - started} ms
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
   Smarter API    ${emulator.smarterURL}  (server generation ${emulator.smarterGeneration})
   AI answers     ${values['ai-upstream'] ? `from ${values['ai-upstream']}` : 'the deterministic local responder'}
   Data           ${emulator.dataDir ?? 'in memory'}
+  Migrations     ${values.migrations === undefined ? 'none (--migrations <dir>)' : `${values.migrations}: ${emulator.migrations.length} file(s), applied to every project`}
   Aerostack API keys (X-Aerostack-Key; each its own project), each with its gateway consumer key (Authorization: Bearer):
 ${emulator.keys.map((k) => `    ${k}   consumer: ${emulator.consumerKeys[k] ?? '-'}`).join('\n')}
   Smarter API keys (Authorization: Token <key>; each its own account):

@@ -13,6 +13,7 @@
 import { resolve, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 import { d1Databases, DEV_KEYS, projectBindings, SMARTER_DEV_KEYS, smarterAccounts } from './projects';
+import { loadMigrations } from './migrations';
 import { D1_QUERY_TIMEOUT_MS, ProjectDatabases } from './project-databases';
 import { handleRuntimeStdio } from './stdio';
 import type { Emulator, EmulatorOptions } from './types';
@@ -39,7 +40,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 1) throw new Error(`queryTimeoutMs: expected a whole number of milliseconds ≥ 1, got ${String(options.queryTimeoutMs)}`);
   // Each project's tables in a workerd process of its own (see project-databases.ts), reached by
   // the worker through PROJECT_DB: a runaway query there blocks nothing else.
-  const databases = await ProjectDatabases.create({ projects: projects.map((p) => p.project), persist: dataDir && join(dataDir, 'd1'), timeoutMs: queryTimeoutMs, compatibilityDate: COMPATIBILITY_DATE });
+  const migrations = options.migrations === undefined ? [] : await loadMigrations(options.migrations);
+  const databases = await ProjectDatabases.create({ projects: projects.map((p) => p.project), persist: dataDir && join(dataDir, 'd1'), timeoutMs: queryTimeoutMs, compatibilityDate: COMPATIBILITY_DATE, migrations });
+  // Before the servers listen: no request sees a database half migrated.
+  await databases.migrate().catch(async (error: unknown) => {
+    await databases.stop().catch(() => undefined);
+    throw error;
+  });
 
   const mf = new Miniflare({
     host: '127.0.0.1',
@@ -102,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       smarterKeys,
       smarterGeneration,
       dataDir,
+      migrations: migrations.map((m) => m.name),
       stop: async () => {
         await Promise.all([mf.dispose(), databases.stop()]);
       },

@@ -20,6 +20,9 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Log, LogLevel, Miniflare, Response, type Request } from 'miniflare';
 import { ChangePump, type Change, type ChangeSink } from './change-pump';
+import type { MigrateOutcome, Migration } from './migration';
+import { MigrationError } from './migrations';
+import { isDdl, splitStatements } from './sql-statements';
 import { loadWorkerScript } from './worker-script';
 
 /** D1's documented limit: "Maximum SQL query duration: 30 seconds". */
@@ -99,6 +102,16 @@ class ProjectDatabase {
     });
   }
 
+  /**
+   * Applies the migration files not yet recorded (all of them when `fresh`). No query time limit:
+   * a long seed file runs to its end (at start, nothing waits on it).
+   */
+  async migrate(migrations: Migration[], fresh: boolean): Promise<MigrateOutcome> {
+    const mf = await this.#start();
+    const response = await mf.dispatchFetch('http://project-db/', { method: 'POST', body: JSON.stringify({ op: 'migrate', migrations, fresh }) });
+    return (await response.json()) as MigrateOutcome;
+  }
+
   /** The captured changes after `after` (deleting those up to `ack`), or undefined when no instance runs. */
   async #readChanges(after: number, ack: number, limit: number): Promise<Change[] | undefined> {
     const instance = this.#instance;
@@ -158,16 +171,26 @@ export interface ProjectDatabasesOptions {
   persist: string | undefined;
   timeoutMs: number;
   compatibilityDate: string;
+  /** The migration files (src/migrations.ts), applied by `migrate()` and again at each reset. */
+  migrations?: Migration[];
 }
+
+/** Said once per project, the first time DDL comes through `/db/query` or `/db/batch`. */
+export const ddlWarning = (project: string) =>
+  `aerostack-emulator: project ${project} ran DDL (CREATE/ALTER/DROP) through the API (/db/query or /db/batch). The emulator runs it, but production refuses DDL through the API: keep your schema in .sql migration files and start the emulator with --migrations <dir> (startEmulator({ migrations })), which applies them as the platform's CLI does. (Shown once per project.)`;
 
 /** The projects' databases, and the service binding through which the worker reaches them. */
 export class ProjectDatabases {
   readonly #databases: Map<string, ProjectDatabase>;
   readonly #temporary: string | undefined;
+  readonly #migrations: Migration[];
+  /** The projects already warned about DDL through the API. */
+  readonly #warned = new Set<string>();
 
-  private constructor(databases: Map<string, ProjectDatabase>, temporary: string | undefined) {
+  private constructor(databases: Map<string, ProjectDatabase>, temporary: string | undefined, migrations: Migration[]) {
     this.#databases = databases;
     this.#temporary = temporary;
+    this.#migrations = migrations;
   }
 
   static async create(options: ProjectDatabasesOptions): Promise<ProjectDatabases> {
@@ -175,7 +198,27 @@ export class ProjectDatabases {
     const persist = options.persist ?? temporary ?? '';
     const script = await loadWorkerScript('db-worker.js');
     const databases = new Map(options.projects.map((id) => [id, new ProjectDatabase(id, persist, options.timeoutMs, options.compatibilityDate, script)]));
-    return new ProjectDatabases(databases, temporary);
+    return new ProjectDatabases(databases, temporary, options.migrations ?? []);
+  }
+
+  /**
+   * Applies the migration files to every project's database, one project after the other (each
+   * starts its database process). `fresh` (a reset): all of them again. Throws a MigrationError
+   * at the first file that fails.
+   */
+  async migrate(fresh = false): Promise<void> {
+    if (!this.#migrations.length) return;
+    for (const [project, database] of this.#databases) {
+      const outcome = await database.migrate(this.#migrations, fresh);
+      if ('failed' in outcome) throw new MigrationError(outcome.failed, project, outcome.error, outcome.applied);
+    }
+  }
+
+  /** A statement from the API (not the emulator's own): warn once per project when it is DDL. */
+  #checkDdl(project: string, sql: string): void {
+    if (this.#warned.has(project) || !splitStatements(sql).some(isDdl)) return;
+    this.#warned.add(project);
+    console.warn(ddlWarning(project));
   }
 
   /** Where the projects' captured changes go (the PROJECT Durable Objects, once the workers run). */
@@ -186,11 +229,20 @@ export class ProjectDatabases {
   /**
    * `PROJECT_DB`: POST a Statement, get an Outcome. `skipWhenEmpty` (a read of /__emulator/reset):
    * a database in memory that no statement used yet is empty, so the answer is `[]` without starting it.
+   * `fromApi`: the statement came through /db/query or /db/batch (DDL there is warned about).
+   * `{project, op: "migrate"}`: the migration files again (the reset).
    */
   readonly binding = async (request: Request): Promise<Response> => {
-    const body = (await request.json()) as Statement & { skipWhenEmpty?: boolean };
+    const body = (await request.json()) as (Statement & { skipWhenEmpty?: boolean; fromApi?: boolean }) | { project: string; op: 'migrate' };
     const database = this.#databases.get(body.project);
     if (!database) return Response.json({ error: `Unknown project ${body.project}` }, { status: 404 });
+    if ('op' in body) {
+      // After /__emulator/reset dropped the project's tables: the migrations again, from the first.
+      if (!this.#migrations.length) return Response.json({ results: [] });
+      const outcome = await database.migrate(this.#migrations, true);
+      return Response.json('failed' in outcome ? { error: new MigrationError(outcome.failed, body.project, outcome.error, outcome.applied).message } : { results: [] });
+    }
+    if (body.fromApi) this.#checkDdl(body.project, body.sql);
     if (body.skipWhenEmpty && this.#temporary && !database.used) return Response.json({ results: [] });
     return Response.json(await database.run(body.sql, Array.isArray(body.params) ? body.params : []));
   };

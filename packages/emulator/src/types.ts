@@ -35,6 +35,14 @@ export interface EmulatorOptions {
   queryTimeoutMs?: number;
   /** Log one line per request. Default false. */
   log?: boolean;
+  /**
+   * A folder of `.sql` migration files (CLI `--migrations <dir>`), applied at start to every
+   * project's database in file-name order, each once (recorded in the project's `d1_migrations`
+   * table, as wrangler's `d1 migrations apply` does; with a data directory, across restarts). Each
+   * file runs in one transaction; a file that fails makes `startEmulator` reject with an error
+   * naming the file and the SQL error. `POST /__emulator/reset` applies them all again.
+   */
+  migrations?: string;
 }
 
 export interface Emulator {
@@ -52,6 +60,8 @@ export interface Emulator {
   smarterGeneration: 'v0.13' | 'v0.14';
   /** The data directory, or undefined in memory. */
   dataDir: string | undefined;
+  /** The migration files found in `migrations`, in the order they apply (empty without it). */
+  migrations: string[];
   /** Stops both servers and the engine. */
   stop(): Promise<void>;
 }

@@ -1,16 +1,22 @@
 // The worker of a project's own database instance (src/project-databases.ts): one request per
-// statement, D1's message on failure; and the captured changes for realtime (`op: "changes"`).
+// statement, D1's message on failure; the captured changes for realtime (`op: "changes"`); and the
+// migration files, at start and at reset (`op: "migrate"`, migrate.ts).
 //
 // After every statement the change-capture triggers are brought in step with the schema before the
 // answer leaves (sync.ts), so a table created or altered by one statement is captured from the next.
+import type { Migration } from '../migration';
 import { readChanges } from './changes';
+import { migrate } from './migrate';
 import { dropTriggers, isTriggerError, synced, syncTriggers } from './sync';
 
 interface Env {
   DB: D1Database;
 }
 
-type Body = { op?: 'run'; sql: string; params: unknown[] } | { op: 'changes'; after: number; ack: number; limit: number };
+type Body =
+  | { op?: 'run'; sql: string; params: unknown[] }
+  | { op: 'changes'; after: number; ack: number; limit: number }
+  | { op: 'migrate'; migrations: Migration[]; fresh: boolean };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -54,6 +60,13 @@ export default {
         return Response.json({ changes: await readChanges(env.DB, body.after, body.ack, body.limit) });
       } catch (error) {
         return Response.json({ error: message(error) }, { status: 500 });
+      }
+    }
+    if (body.op === 'migrate') {
+      try {
+        return Response.json(await migrate(env.DB, body.migrations, body.fresh));
+      } catch (error) {
+        return Response.json({ applied: [], failed: '(the migrations table)', error: message(error) });
       }
     }
     return runStatement(env.DB, body.sql, body.params);

@@ -28,10 +28,17 @@ export const CORS_ALLOW_HEADERS = [
   'x-smarter-clientversion',
   'x-emulator-fault',
   'x-emulator-generation',
+  // A page reading a storage URL (/cdn/...) in parts or revalidating its copy.
+  'range',
+  'if-none-match',
+  'if-modified-since',
+  'if-match',
+  'if-unmodified-since',
+  'if-range',
 ];
 
 /** The response headers a page may read (beyond the CORS-safelisted ones). */
-export const CORS_EXPOSE_HEADERS = ['x-request-id', 'retry-after', 'retry-after-ms', 'idempotent-replayed', 'content-type', 'content-length', 'etag'];
+export const CORS_EXPOSE_HEADERS = ['x-request-id', 'retry-after', 'retry-after-ms', 'idempotent-replayed', 'content-type', 'content-length', 'etag', 'content-range', 'accept-ranges'];
 
 export const CORS_ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 

@@ -26,6 +26,7 @@ import { queue } from './queue/routes';
 import { realtime } from './realtime/routes';
 import { consume } from './queue/consumer';
 import { services } from './services';
+import { cdn } from './storage/cdn';
 import { storage } from './storage/routes';
 import { writeLog } from './write-log';
 
@@ -57,6 +58,8 @@ app.route('/', realtime);
 // Before /v1: the consumer routes authenticate with a Bearer credential, not the API key.
 app.route('/v1/ai/gateway', consumerV1);
 app.route('/api/gateway', consumerHost);
+// The storage URLs the API answers (`/cdn/<project>/<key>`): public, no API key, as a CDN's.
+app.route('/cdn', cdn);
 app.route('/', api);
 app.notFound(notFound);
 app.onError(onError);

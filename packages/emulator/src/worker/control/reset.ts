@@ -1,4 +1,5 @@
 // POST /__emulator/reset: every project's cache, files, tables and jobs, and the emulator's own records.
+// With migration files (`--migrations`), each project's tables are dropped and the files applied again.
 import { projectDb, type ProjectDb } from '../db/project-db';
 import type { Env } from '../env';
 
@@ -41,6 +42,10 @@ export async function resetAll(env: Env): Promise<void> {
   await wipeBucket(env.FILES);
   await wipeBucket(env.SMARTER_FILES);
   await emptyTables(env.SMARTER);
-  for (const { project } of env.PROJECTS) await wipeDb(projectDb(env.PROJECT_DB, project));
+  for (const { project } of env.PROJECTS) {
+    const db = projectDb(env.PROJECT_DB, project);
+    await wipeDb(db);
+    await db.migrate(); // the tables the migration files make, as after a fresh start
+  }
   await env.EMU.batch(['DELETE FROM idempotency', 'DELETE FROM writes', 'DELETE FROM faults', 'DELETE FROM jobs', 'DELETE FROM job_outbox', 'DELETE FROM search_docs', 'DELETE FROM search_config', 'DELETE FROM auth_users', 'DELETE FROM auth_tokens', 'DELETE FROM auth_codes', 'DELETE FROM gateway_wallets', 'DELETE FROM gateway_usage', 'DELETE FROM realtime_history'].map((sql) => env.EMU.prepare(sql)));
 }

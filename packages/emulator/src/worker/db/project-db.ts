@@ -8,7 +8,9 @@ export type Row = Record<string, unknown>;
 
 export interface ProjectDb {
   /** One statement; rejects with the engine's message (a D1_ERROR, the timeout's included). */
-  query(sql: string, params?: unknown[], options?: { skipWhenEmpty?: boolean }): Promise<Row[]>;
+  query(sql: string, params?: unknown[], options?: { skipWhenEmpty?: boolean; fromApi?: boolean }): Promise<Row[]>;
+  /** The migration files applied again, from the first (after a reset dropped the tables); none: nothing. */
+  migrate(): Promise<void>;
 }
 
 /** The engine's failure: its message becomes a DB_QUERY_FAILED. */
@@ -22,6 +24,11 @@ export function projectDb(binding: Fetcher, project: string): ProjectDb {
       const outcome = await response.json<{ results: Row[] } | { error: string }>();
       if ('error' in outcome) throw new EngineError(outcome.error);
       return outcome.results;
+    },
+    async migrate() {
+      const response = await binding.fetch('http://project-db/', { method: 'POST', body: JSON.stringify({ project, op: 'migrate' }) });
+      const outcome = await response.json<{ results: Row[] } | { error: string }>();
+      if (!response.ok || 'error' in outcome) throw new ApiError(500, 'INTERNAL_ERROR', 'error' in outcome ? outcome.error : `Project database unavailable (${response.status})`);
     },
   };
 }

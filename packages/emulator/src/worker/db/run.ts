@@ -1,12 +1,12 @@
-// One statement on the project's D1 database. DDL is allowed here (the real API refuses it): a
-// project in the emulator must be able to create its tables.
+// One statement of the API on the project's D1 database. DDL is allowed here (the real API refuses
+// it); the launcher warns once per project when it sees some (`fromApi`), pointing at --migrations.
 import { ApiError } from '../errors';
 import { EngineError, type ProjectDb, type Row } from './project-db';
 
 export type { Row };
 
 export function runStatement(db: ProjectDb, sql: string, params: unknown[]): Promise<Row[]> {
-  return db.query(sql, params);
+  return db.query(sql, params, { fromApi: true });
 }
 
 /** The engine's message, for DB_QUERY_FAILED. */

@@ -45,6 +45,22 @@ export function cdnUrl(requestUrl: string, project: string, key: string): string
   return `${origin}/cdn/${project}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/**
+ * The project and key a `/cdn/<project>/<key>` pathname names (the inverse of cdnUrl: each segment
+ * decoded), or undefined when it names none (no key, a malformed escape, a key the API refuses).
+ */
+export function cdnTarget(pathname: string): { project: string; key: string } | undefined {
+  const [, cdn, project, ...segments] = pathname.split('/');
+  if (cdn !== 'cdn' || !project || !segments.length) return undefined;
+  let key: string;
+  try {
+    key = segments.map(decodeURIComponent).join('/');
+  } catch {
+    return undefined; // `%zz`, or an escape that is not UTF-8
+  }
+  return keyProblem(key, project) ? undefined : { project, key };
+}
+
 // The SDK's own table of content types by extension, so that the emulator and @aerostack/storage
 // infer the same type for a key (a relative import: it is not part of the package's public API).
 export { contentTypeFor } from '../../../../aerostack/storage/src/content-type';
