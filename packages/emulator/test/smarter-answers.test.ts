@@ -142,4 +142,16 @@ describe.each(GENERATIONS)('%s server', (generation) => {
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringContaining('stream: not offered; leave it out') as string, details: { field: 'stream' } });
   });
+
+  it('the OpenAI-style routes need the trailing slash and Token, as the READMEs say (what an OpenAI client sends fails)', async () => {
+    const openAI = { 'chat/completions': { model: 'm', messages: [{ role: 'user', content: 'Hi' }] }, responses: { model: 'm', input: 'Hi' }, files: undefined, 'fine_tuning/jobs': undefined };
+    for (const [route, sent] of Object.entries(openAI)) {
+      const method = sent ? 'POST' : 'GET';
+      const noSlash = await raw(emu, method, route, { generation, body: sent });
+      expect([route, noSlash.status, noSlash.headers.get('content-type')]).toEqual([route, 404, expect.stringContaining('text/html') as string]);
+      const bearer = await raw(emu, method, `${route}/`, { generation, key: null, body: sent, headers: { authorization: `Bearer ${SMARTER_KEY_B}` } });
+      expect([route, bearer.status, (bearer.json as Json).error.errorClass]).toEqual([route, 403, 'SmarterAPIV1CLIViewErrorNotAuthenticated']);
+      expect((await raw(emu, method, `${route}/`, { generation, body: sent })).status).toBe(200);
+    }
+  });
 });
