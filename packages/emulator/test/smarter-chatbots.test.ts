@@ -93,7 +93,7 @@ describe.each(GENERATIONS)('%s server', (generation) => {
     const byId = await chatbots.chatDirect(c, { chatbotId }, { messages: [{ role: 'user', content: 'Hello widget' }], sessionKey: config.session_key });
     expect(byId.reply).toBe('You said: Hello widget');
     expect(byId.raw.statusCode).toBe(200);
-    expect(byId.raw.body?.smarter?.messages?.at(-2)).toMatchObject({ role: 'assistant', content: 'You said: Hello widget' });
+    expect(byId.raw.body?.smarter?.messages?.at(-1)).toMatchObject({ role: 'assistant', content: 'You said: Hello widget' });
     const byUrl = await chatbots.chatDirect(c, { url: bot.url ?? '' }, { messages: [{ role: 'user', content: 'one' }, { role: 'assistant', content: 'You said: one' }, { role: 'user', content: 'two' }] });
     expect(byUrl.reply).toBe('You said: two');
     expect((await chatbots.chatConfig(c, { name, sessionKey: config.session_key })).history?.chat_history).toEqual([

@@ -18,7 +18,9 @@ export type ResponseResult<T = unknown> = ResponseObject & {
 /**
  * Creates a model response (`POST responses/`). With `response_format` (or `text.format`)
  * `{ type: 'json_object' }`, the output is parsed into `parsed`, and output that is not JSON rejects
- * with an InvalidResponseError. A write: not retried unless you pass an `idempotencyKey`.
+ * with an InvalidResponseError. Streaming is not offered: `stream: true` is refused before
+ * anything is sent (an InvalidRequestError naming `stream`). A write: not retried unless you pass
+ * an `idempotencyKey`.
  */
 export function createResponse<T = unknown>(client: SmarterClient, params: ResponseCreateParams = {} as ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseResult<T>> {
   const json = (params.text?.format ?? params.response_format)?.type === 'json_object';
@@ -33,6 +35,8 @@ export function createResponse<T = unknown>(client: SmarterClient, params: Respo
             checkString(params.model, 'model');
             const { input } = params as { input: unknown };
             if (!(typeof input === 'string' ? input : Array.isArray(input) && input.length)) fail('input', 'a non-empty string or array of messages');
+            // Not in the type: caught for JavaScript callers and casts, before a server answers 400.
+            if ((params as { stream?: unknown }).stream) fail('stream', 'not offered; leave it out');
           },
         },
         options,

@@ -88,6 +88,8 @@ describe('responses.create', () => {
     ['input', { ...PARAMS, input: '' }],
     ['input', { ...PARAMS, input: [] }],
     ['input', { model: 'gpt-4o' } as ResponseCreateParams],
+    // Not in the type (streaming is not offered): a JavaScript caller or a cast.
+    ['stream', { ...PARAMS, stream: true } as ResponseCreateParams],
   ])('rejects a bad %s with a VALIDATION_ERROR before sending', async (field, params) => {
     const fetch = scriptedFetch();
     const error = await rejection(createResponse(clientWith(fetch), params));

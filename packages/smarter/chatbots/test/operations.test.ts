@@ -8,6 +8,9 @@ const kind = (g: Generation) => (v13(g) ? 'Chatbot' : 'LLMClient');
 const items = [{ id: 1, name: 'stackademy', deployed: true }, { id: 2, name: 'support', deployed: false }];
 const getData = (g: Generation) => ({ apiVersion: 'smarter.sh/v1', kind: kind(g), name: null, metadata: { count: 2 }, kwargs: {}, data: { titles: [{ name: 'name', type: 'CharField' }], items } });
 const yamlText = 'apiVersion: smarter.sh/v1\nkind: Chatbot\nmetadata:\n  name: stackademy\n';
+const yamlQuoted = 'apiVersion: smarter.sh/v1\nkind: "LLMClient" # the v0.14 word\nmetadata:\n  name: stackademy\n';
+// A nested `kind: Chatbot` (not at the start of a line) is not the manifest's kind.
+const yamlPlugin = 'apiVersion: smarter.sh/v1\nkind: SqlPlugin\nmetadata:\n  name: p\n  annotations:\n    - kind: Chatbot\n';
 const config = { session_key: SESSION_1, sandbox_mode: true, debug_mode: false, chatbot: { name: 'stackademy', url_chatbot: 'https://x/' } };
 const sqlPlugin = { apiVersion: 'smarter.sh/v1', kind: 'SqlPlugin', metadata: { name: 'p', description: null, version: '1' }, spec: {} };
 
@@ -29,7 +32,10 @@ const cases: Case[] = [
   { name: 'apply (a Chatbot object)', call: (c) => chatbots.apply(c, chatbotManifest('v0.13') as never), path: () => 'cli/apply/', body: (g) => ({ ...chatbotManifest('v0.13'), kind: kind(g) }), generation: true, data: () => ({ id: 1 }) },
   { name: 'apply (an LLMClient object)', call: (c) => chatbots.apply(c, chatbotManifest('v0.14') as never), path: () => 'cli/apply/', body: (g) => ({ ...chatbotManifest('v0.14'), kind: kind(g) }), generation: true, data: () => ({ id: 1 }) },
   { name: 'apply (another kind, sent as it is)', call: (c) => chatbots.apply(c, sqlPlugin as never), path: () => 'cli/apply/', body: () => sqlPlugin, generation: true, data: () => ({ id: 2 }) },
-  { name: 'apply (YAML text)', call: (c) => chatbots.apply(c, yamlText), path: () => 'cli/apply/', body: () => yamlText, generation: false, data: () => ({ id: 3 }) },
+  // YAML text: a chatbot's top-level kind line is spelled the server's way; other text goes as it is.
+  { name: 'apply (YAML text of a chatbot)', call: (c) => chatbots.apply(c, yamlText), path: () => 'cli/apply/', body: (g) => yamlText.replace('kind: Chatbot', `kind: ${kind(g)}`), generation: true, data: () => ({ id: 3 }) },
+  { name: 'apply (YAML text of an LLMClient, quoted, with a comment)', call: (c) => chatbots.apply(c, yamlQuoted), path: () => 'cli/apply/', body: (g) => yamlQuoted.replace(`kind: "LLMClient" # the v0.14 word`, `kind: ${kind(g)} # the v0.14 word`), generation: true, data: () => ({ id: 3 }) },
+  { name: 'apply (YAML text of another kind, sent as it is)', call: (c) => chatbots.apply(c, yamlPlugin), path: () => 'cli/apply/', body: () => yamlPlugin, generation: false, data: () => ({ id: 4 }) },
   { name: 'delete', call: (c) => chatbots.remove(c, { name: 'stackademy' }), path: (g) => `cli/delete/${kind(g)}/?name=stackademy`, generation: true },
   { name: 'deploy', call: (c) => chatbots.deploy(c, { name: 'stackademy' }), path: (g) => `cli/deploy/${kind(g)}/?name=stackademy`, generation: true },
   { name: 'undeploy', call: (c) => chatbots.undeploy(c, { name: 'stackademy' }), path: (g) => `cli/undeploy/${kind(g)}/?name=stackademy`, generation: true },

@@ -85,7 +85,7 @@ export async function cliPrompt(c: Context<SmarterAppEnv>): Promise<Response> {
   const user: Message = { role: 'user', content: body.prompt };
   const history = sent.length ? (sent.some((m) => m.role === 'system') ? sent : [opening[0] as Message, ...sent]) : (stored ?? opening);
   const conversation = [...history, user];
-  const turn = await answerTurn(chatbot, generation, conversation, stored || sent.length ? [user] : [...opening, user]);
+  const turn = await answerTurn(chatbot, generation, conversation);
   await saveSession(c.env.SMARTER, account, key, chatbot.id, sent.length ? (session?.messages ?? []) : [...conversation, turn.reply], true);
 
   const response = {

@@ -67,8 +67,7 @@ export async function directChat(c: Context<SmarterAppEnv>): Promise<Response> {
   // The widget sends the whole conversation; the chatbot's system prompt leads it when it has none.
   const opening = openingMessages(settingsOf(chatbot));
   const conversation = messages.some((m) => m.role === 'system') ? messages : [opening[0] as Message, ...messages];
-  const lastUser = [...messages].reverse().find((m) => m.role === 'user');
-  const turn = await answerTurn(chatbot, generation, conversation, lastUser ? [lastUser] : []);
+  const turn = await answerTurn(chatbot, generation, conversation);
   await saveSession(c.env.SMARTER, account.id, key.toLowerCase(), chatbot.id, [...conversation, turn.reply], true);
   const data = { isBase64Encoded: false, statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(turn.body) };
   return ok(c, { thing: isV13(generation) ? 'Chatbot' : 'LLMClient', command: isV13(generation) ? 'chat' : 'prompt', data });

@@ -1,13 +1,16 @@
 // One chat turn: the chatbot's deterministic answer (the Aerostack worker's responder: "You said:
 // <last user message>", cut to the chatbot's defaultMaxTokens) as the platform's parsed chat body —
-// an OpenAI chat.completion plus `metadata` and `smarter` (the turn's new messages, each marked
-// `smarter_is_new`, with the assistant's reply and a token-charge notice).
+// an OpenAI chat.completion plus `metadata` and `smarter`. As in the platform's sample answer
+// (reference §6.2), `smarter.messages` holds only what the turn added, each marked `smarter_is_new`:
+// Smarter's notices (prompt config, one per tool presented, the token charge), then the assistant's
+// reply — never the system prompt, the welcome message or the user's prompt.
 import { answerOf } from '../../worker/ai/chat';
 import type { Generation } from '../env';
 import type { Json } from '../envelope';
 import { isV13 } from '../generation';
 import type { ResourceRow } from '../manifests/store';
 import type { Message } from './sessions';
+import { toolOf } from './tools';
 
 const words = (text: string | null): number => (text ?? '').split(/\s+/).filter(Boolean).length;
 
@@ -54,50 +57,58 @@ export interface Turn {
   reply: Message;
 }
 
-/**
- * Answers `conversation` (every message sent, the new ones last); `fresh` are the messages new in
- * this turn, shown again in `smarter.messages`.
- */
-export async function answerTurn(chatbot: ResourceRow, generation: Generation, conversation: Message[], fresh: Message[]): Promise<Turn> {
+/** Answers `conversation` (every message sent, the new ones last). */
+export async function answerTurn(chatbot: ResourceRow, generation: Generation, conversation: Message[]): Promise<Turn> {
   const settings = settingsOf(chatbot);
   const said = conversation.filter((m) => ['system', 'user', 'assistant'].includes(m.role)).map((m) => ({ role: m.role, content: m.content ?? '' }));
   // Nothing said yet (the widget's first call): the chatbot greets.
   const { text, finish } = said.some((m) => m.role === 'user') ? answerOf(said, settings.maxTokens) : { text: settings.welcome ?? 'Hello! How can I help you today?', finish: 'stop' as const };
   const promptTokens = conversation.reduce((n, m) => n + words(m.content), 0);
-  const usage = { prompt_tokens: promptTokens, completion_tokens: words(text), total_tokens: promptTokens + words(text) };
+  const usage = {
+    prompt_tokens: promptTokens,
+    completion_tokens: words(text),
+    total_tokens: promptTokens + words(text),
+    // OpenAI's breakdowns: the responder caches nothing, hears no audio and does no reasoning.
+    completion_tokens_details: { accepted_prediction_tokens: 0, audio_tokens: 0, reasoning_tokens: 0, rejected_prediction_tokens: 0 },
+    prompt_tokens_details: { audio_tokens: 0, cached_tokens: 0 },
+  };
   const reply: Message = { role: 'assistant', content: text };
+  const message = { ...reply, refusal: null, audio: null, function_call: null, tool_calls: null, annotations: [] };
   const completion = {
     id: await completionId(settings.model, conversation),
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: settings.model,
-    choices: [{ index: 0, finish_reason: finish, message: { ...reply, refusal: null, tool_calls: null }, logprobs: null }],
+    choices: [{ index: 0, finish_reason: finish, message, logprobs: null }],
     usage,
     service_tier: 'default',
     system_fingerprint: 'fp_emulator',
   };
   const lastUser = [...conversation].reverse().find((m) => m.role === 'user');
+  const metadata = {
+    tool_calls: null,
+    model: settings.model,
+    temperature: settings.temperature,
+    // Older servers said max_tokens; v0.14 sends max_completion_tokens.
+    [isV13(generation) ? 'max_tokens' : 'max_completion_tokens']: settings.maxTokens,
+    input_text: lastUser?.content ?? '',
+  };
+  const tools = settings.functions.map(toolOf);
+  const request = { model: settings.model, messages: conversation, tools, temperature: settings.temperature, max_tokens: settings.maxTokens, tool_choice: 'auto' };
   const notices: Message[] = [
-    { role: 'smarter', content: `Prompt config: model ${settings.model}, temperature ${settings.temperature}, max tokens ${settings.maxTokens}` },
-    ...(settings.functions.length ? [{ role: 'smarter', content: `Tools presented: ${settings.functions.join(', ')}` }] : []),
+    { role: 'smarter', content: `Prompt configuration: llm=openai, model=${settings.model}, temperature=${settings.temperature}, max_tokens=${settings.maxTokens}, tool_choice=auto.` },
+    ...tools.map((t) => ({ role: 'smarter', content: `Tool presented: ${t.function.name} - ${t.function.description}` })),
+    { role: 'smarter', content: `openai prompt charges: ${usage.prompt_tokens} prompt tokens, ${usage.completion_tokens} completion tokens = ${usage.total_tokens} total tokens charged.` },
   ];
-  const charge: Message = { role: 'smarter', content: `Charged ${usage.total_tokens} tokens (${usage.prompt_tokens} prompt, ${usage.completion_tokens} completion)` };
   const body = {
     ...completion,
-    metadata: {
-      tool_calls: null,
-      model: settings.model,
-      temperature: settings.temperature,
-      // Older servers said max_tokens; v0.14 sends max_completion_tokens.
-      [isV13(generation) ? 'max_tokens' : 'max_completion_tokens']: settings.maxTokens,
-      input_text: lastUser?.content ?? '',
-    },
+    metadata,
     smarter: {
-      first_iteration: { request: { model: settings.model, messages: conversation, temperature: settings.temperature, max_tokens: settings.maxTokens }, response: completion },
+      first_iteration: { request, response: { ...completion, metadata } },
       second_iteration: {},
       tools: settings.functions,
       plugins: settings.plugins,
-      messages: [...notices, ...fresh, reply, charge].map((m) => ({ ...m, smarter_is_new: true })),
+      messages: [...notices, message].map((m) => ({ ...m, smarter_is_new: true })),
     },
   };
   return { body, reply };

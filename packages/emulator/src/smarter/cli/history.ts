@@ -21,6 +21,14 @@ export async function getChats(c: C, kind: KindInfo): Promise<Json[]> {
   return sessions.map((s, i) => ({ id: i + 1, name: s.session_key, sessionKey: s.session_key, chatbot: s.chatbot, turns: s.turns, messages: s.messages.length, createdAt: iso(s.created_at), updatedAt: iso(s.updated_at) }));
 }
 
+/** The columns of a history kind's get items (the titles of an empty listing). */
+export function chatColumns(kind: KindInfo): Json {
+  const at = iso(0);
+  if (kind.key === 'chathistory') return { id: 1, sessionKey: '', chatbot: '', role: '', content: '', createdAt: at };
+  if (kind.key === 'chattoolcall' || kind.key === 'chatpluginusage') return { id: 1, sessionKey: '', chatbot: '', createdAt: at };
+  return { id: 1, name: '', sessionKey: '', chatbot: '', turns: 0, messages: 0, createdAt: at, updatedAt: at };
+}
+
 export async function describeChat(c: C, kind: KindInfo): Promise<Json> {
   const key = sessionKeyOf(c);
   const [session] = key ? await listSessions(c.env.SMARTER, c.get('account').id, { sessionKey: key.toLowerCase() }) : [];

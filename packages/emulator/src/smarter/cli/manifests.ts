@@ -6,10 +6,11 @@ import { ok, type Json } from '../envelope';
 import { badRequest, notImplemented, notReady } from '../errors';
 import { kindNames, kindOf, type Command, type KindInfo } from '../manifests/kinds';
 import { parseManifestBody } from '../manifests/parse';
-import { describeManifest, getItem, titlesOf } from '../manifests/present';
+import { exampleRow } from '../manifests/examples';
+import { describeManifest, getItem, READ_ONLY_CONFIG, titlesOf } from '../manifests/present';
 import { deleteResource, findResource, listResources, setDeployed, upsertResource, type ResourceRow } from '../manifests/store';
 import { validateManifest } from '../manifests/validate';
-import { deleteChat, describeChat, getChats } from './history';
+import { chatColumns, deleteChat, describeChat, getChats } from './history';
 
 type C = Context<SmarterAppEnv>;
 
@@ -39,10 +40,12 @@ export async function apply(c: C): Promise<Response> {
   const kind = validateManifest(manifest, generation);
   const metadata = manifest.metadata as Json;
   const name = metadata.name as string;
-  // `status` is the server's: whatever the manifest says is dropped.
+  // `status` is the server's: whatever the manifest says is dropped, and so are the read-only
+  // fields a v0.13 describe echoes in a chatbot's spec.config (a described manifest applies again).
   const stored = { ...manifest };
   delete stored.status;
   const spec = manifest.spec as Json;
+  if (kind.key === 'chatbot') stored.spec = { ...spec, config: Object.fromEntries(Object.entries(spec.config as Json).filter(([key]) => !READ_ONLY_CONFIG.includes(key))) };
   const previous = await findResource(c.env.SMARTER, c.get('account').id, kind.key, name);
   // A chatbot's deployed state is its spec's; other kinds keep theirs across applies.
   const deployed = kind.key === 'chatbot' ? (spec.config as Json).deployed === true : (previous?.deployed ?? false);
@@ -58,16 +61,20 @@ export async function describe(c: C): Promise<Response> {
 
 export async function get(c: C): Promise<Response> {
   const kind = kindFor(c, 'get');
-  const name = c.req.query('name');
+  // An empty `name=` (the Go CLI always sends one) is no filter.
+  const name = c.req.query('name') || undefined;
   const account = c.get('account');
+  const generation = c.get('generation');
   const items =
     kind.storage === 'manifest'
-      ? (await listResources(c.env.SMARTER, account.id, kind.key, name)).map((row) => getItem(row, account, origin(c), c.get('generation')))
+      ? (await listResources(c.env.SMARTER, account.id, kind.key, name)).map((row) => getItem(row, account, origin(c), generation))
       : await getChats(c, kind);
+  // The columns of the kind's items, for an empty listing: an item made from the example manifest.
+  const template = kind.storage === 'manifest' ? getItem(exampleRow(kind, account.id), account, origin(c), generation) : chatColumns(kind);
   // The query as lists, as Django's QueryDict gives it (the Go CLI's i, asc, desc are echoed, not applied).
   const kwargs: Record<string, string[]> = {};
   for (const [k, v] of new URL(c.req.url).searchParams) (kwargs[k] ??= []).push(v);
-  const data = { apiVersion: 'smarter.sh/v1', kind: kind.name, name: name ?? null, metadata: { count: items.length }, kwargs, data: { titles: titlesOf(items), items } };
+  const data = { apiVersion: 'smarter.sh/v1', kind: kind.name, name: c.req.query('name') ?? null, metadata: { count: items.length }, kwargs, data: { titles: titlesOf(items, template), items } };
   return ok(c, { thing: kind.name, command: 'get', message: `${kind.plural} got successfully`, data });
 }
 

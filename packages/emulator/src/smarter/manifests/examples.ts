@@ -1,6 +1,7 @@
 // One example manifest per kind (cli/example_manifest, cli/example-manifest), valid for apply.
 import type { Json } from '../envelope';
 import type { KindInfo } from './kinds';
+import type { ResourceRow } from './store';
 
 const selector = { directive: 'searchTerms', searchTerms: ['courses', 'catalogue'] };
 const prompt = { provider: 'openai', systemRole: 'You are a helpful assistant for Stackademy courses.', model: 'gpt-4o-mini', temperature: 0.5, maxTokens: 256 };
@@ -61,4 +62,10 @@ export function exampleManifest(kind: KindInfo): Json {
     metadata: { name: example.name, description: example.description, version: '1.0.0', tags: ['example'], annotations: [], ...(example.pluginClass && { pluginClass: example.pluginClass }) },
     spec: example.spec,
   };
+}
+
+/** The example as a stored row (never stored: it gives a get its columns when nothing is listed). */
+export function exampleRow(kind: KindInfo, account: string): ResourceRow {
+  const manifest = exampleManifest(kind);
+  return { id: 0, account, kind: kind.key, name: (manifest.metadata as Json).name as string, manifest, deployed: false, created_at: 0, updated_at: 0 };
 }

@@ -2,7 +2,8 @@
 // responder. `input` is a string (one user message) or message items; `instructions` leads as a
 // system message. A `json_object` format (`text.format` wins over the README's `response_format`)
 // makes the output JSON: `{"answer": "<the text>"}`. `max_output_tokens` cuts the text (then status
-// `incomplete`; never in JSON mode, where a cut would break the JSON).
+// `incomplete`; never in JSON mode, where a cut would break the JSON). `stream: true` is a 400, as on
+// chat/completions/.
 import type { Context } from 'hono';
 import { answerOf } from '../../worker/ai/chat';
 import type { SmarterAppEnv } from '../env';
@@ -49,6 +50,8 @@ export async function createResponse(c: Context<SmarterAppEnv>): Promise<Respons
   const format = formatOf(f, 'text.format', isObject(body.text) ? body.text.format : undefined) ?? formatOf(f, 'response_format', body.response_format) ?? 'text';
   const metadata = body.metadata;
   if (metadata !== undefined && !(isObject(metadata) && Object.values(metadata).every((v) => typeof v === 'string'))) f.fail('metadata', 'a map of strings');
+  // As chat/completions: the documented contract offers no streaming (the platform has no responses route at all).
+  if (body.stream === true) f.fail('stream', 'streaming is not offered; leave it out');
   f.done();
 
   const said = [...(instructions ? [{ role: 'system', content: instructions }] : []), ...messages];
