@@ -1,6 +1,24 @@
 export { VERSION } from './version';
 export { chat, type ChatCompletionResponse } from './chat';
-export type { ChatMessage, ChatParams } from './chat-params';
+export type { ChatParams } from './chat-params';
+export type {
+  ChatAssistantMessage,
+  ChatCompletionMessage,
+  ChatContentPart,
+  ChatDeveloperMessage,
+  ChatFinishReason,
+  ChatImagePart,
+  ChatMessage,
+  ChatResponseFormat,
+  ChatSystemMessage,
+  ChatTextPart,
+  ChatTool,
+  ChatToolCall,
+  ChatToolCallDelta,
+  ChatToolChoice,
+  ChatToolMessage,
+  ChatUserMessage,
+} from './chat-shapes';
 export { chatStream, type ChatCompletionChunk, type ChatStreamParams } from './chat-stream';
 export { collectText } from './collect-text';
 export { searchIngest, type SearchIngestParams, type SearchIngestResult } from './search/ingest';

@@ -3,7 +3,7 @@
 // operation: tooling/spec-types/flatten.mjs). A function that needs another operation adds it here
 // (`Body<'x'>` does not compile until then). Relative imports on purpose: users never need the private package.
 import type { BodyOf, ResultOf } from '../../../../tooling/spec-types/src/helpers';
-import type { aiChat, ChatCompletionChunk, ChatCompletionResponse, ChatMessage, searchConfigure, searchCount, searchDelete, searchDeleteByType, searchGet, searchIngest, searchListTypes, searchQuery, SearchResult, searchUpdate } from '../../../../tooling/spec-types/src/generated/aerostack.flat';
+import type { aiChat, ChatAssistantMessage, ChatCompletionChunk, ChatCompletionMessage, ChatCompletionResponse, ChatContentPart, ChatDeveloperMessage, ChatFinishReason, ChatImagePart, ChatMessage, ChatResponseFormat, ChatSystemMessage, ChatTextPart, ChatTool, ChatToolCall, ChatToolCallDelta, ChatToolChoice, ChatToolMessage, ChatUserMessage, searchConfigure, searchCount, searchDelete, searchDeleteByType, searchGet, searchIngest, searchListTypes, searchQuery, SearchResult, searchUpdate } from '../../../../tooling/spec-types/src/generated/aerostack.flat';
 
 interface Operations {
   aiChat: aiChat;
@@ -20,9 +20,24 @@ interface Operations {
 
 /** The schemas this package's types name directly (each with what it refers to). */
 export interface Schemas {
+  ChatAssistantMessage: ChatAssistantMessage;
   ChatCompletionChunk: ChatCompletionChunk;
+  ChatCompletionMessage: ChatCompletionMessage;
   ChatCompletionResponse: ChatCompletionResponse;
+  ChatContentPart: ChatContentPart;
+  ChatDeveloperMessage: ChatDeveloperMessage;
+  ChatFinishReason: ChatFinishReason;
+  ChatImagePart: ChatImagePart;
   ChatMessage: ChatMessage;
+  ChatResponseFormat: ChatResponseFormat;
+  ChatSystemMessage: ChatSystemMessage;
+  ChatTextPart: ChatTextPart;
+  ChatTool: ChatTool;
+  ChatToolCall: ChatToolCall;
+  ChatToolCallDelta: ChatToolCallDelta;
+  ChatToolChoice: ChatToolChoice;
+  ChatToolMessage: ChatToolMessage;
+  ChatUserMessage: ChatUserMessage;
   SearchResult: SearchResult;
 }
 

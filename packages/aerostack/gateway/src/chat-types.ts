@@ -1,8 +1,9 @@
 import type { Result, Schemas } from './spec';
 
-export type ChatMessage = Schemas['ChatMessage'];
-
-/** A chat request to a gateway API: the OpenAI-style body plus the API's slug. `stream` is set by the function you call. */
+/**
+ * A chat request to a gateway API: the OpenAI-style body (`messages`, `tools`, `tool_choice`, `response_format`, `n`, ...)
+ * plus the API's slug. `stream` is set by the function you call.
+ */
 export type ChatCompletionsParams = Omit<Schemas['ChatCompletionRequest'], 'stream'> & {
   /** The gateway API to call. */
   apiSlug: string;

@@ -3,7 +3,7 @@
 // operation: tooling/spec-types/flatten.mjs). A function that needs another operation adds it here
 // (`Body<'x'>` does not compile until then). Relative imports on purpose: users never need the private package.
 import type { BodyOf, ResultOf } from '../../../../tooling/spec-types/src/helpers';
-import type { ChatCompletionChunk, ChatCompletionRequest, ChatMessage, gatewayBillingLog, gatewayChatCompletions, gatewayUsage, gatewayWallet } from '../../../../tooling/spec-types/src/generated/aerostack.flat';
+import type { ChatAssistantMessage, ChatCompletionChunk, ChatCompletionMessage, ChatCompletionRequest, ChatContentPart, ChatDeveloperMessage, ChatFinishReason, ChatImagePart, ChatMessage, ChatResponseFormat, ChatSystemMessage, ChatTextPart, ChatTool, ChatToolCall, ChatToolCallDelta, ChatToolChoice, ChatToolMessage, ChatUserMessage, gatewayBillingLog, gatewayChatCompletions, gatewayUsage, gatewayWallet } from '../../../../tooling/spec-types/src/generated/aerostack.flat';
 
 interface Operations {
   gatewayBillingLog: gatewayBillingLog;
@@ -14,9 +14,24 @@ interface Operations {
 
 /** The schemas this package's types name directly (each with what it refers to). */
 export interface Schemas {
+  ChatAssistantMessage: ChatAssistantMessage;
   ChatCompletionChunk: ChatCompletionChunk;
+  ChatCompletionMessage: ChatCompletionMessage;
   ChatCompletionRequest: ChatCompletionRequest;
+  ChatContentPart: ChatContentPart;
+  ChatDeveloperMessage: ChatDeveloperMessage;
+  ChatFinishReason: ChatFinishReason;
+  ChatImagePart: ChatImagePart;
   ChatMessage: ChatMessage;
+  ChatResponseFormat: ChatResponseFormat;
+  ChatSystemMessage: ChatSystemMessage;
+  ChatTextPart: ChatTextPart;
+  ChatTool: ChatTool;
+  ChatToolCall: ChatToolCall;
+  ChatToolCallDelta: ChatToolCallDelta;
+  ChatToolChoice: ChatToolChoice;
+  ChatToolMessage: ChatToolMessage;
+  ChatUserMessage: ChatUserMessage;
 }
 
 /** The JSON request body of an operation. */

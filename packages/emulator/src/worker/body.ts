@@ -26,7 +26,7 @@ export class Checker {
   constructor(
     private readonly body: Json,
     readonly errors: FieldErrors = {},
-    private readonly prefix = '',
+    readonly prefix = '',
   ) {}
 
   fail(field: string, message: string): undefined {
@@ -84,11 +84,14 @@ export class Checker {
   }
 }
 
-/** Checks `item` (an element of an array field) as an object of its own, reporting as `prefix.field`. */
+/**
+ * Checks `item` (an element of an array field, or an object field) as an object of its own,
+ * reporting as `prefix.field` (after the parent's own prefix, so nested ones read `a[0].b.c`).
+ */
 export function nested(parent: Checker, prefix: string, item: unknown): Checker | undefined {
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     parent.fail(prefix, 'Expected object');
     return undefined;
   }
-  return new Checker(item as Json, parent.errors, `${prefix}.`);
+  return new Checker(item as Json, parent.errors, `${parent.prefix}${prefix}.`);
 }

@@ -1,87 +1,100 @@
 // POST /ai/chat: a deterministic local responder (no model runs). The answer is
-// `You said: <last user message>` (the last message of any role if there is no user message), so
-// the same messages always give the same text. `max_tokens` cuts the answer to that many words
-// (finish_reason `length`). Tokens are whitespace-separated words: prompt_tokens counts the words of
-// every message, completion_tokens those of the answer. `id` is a hash of (model, messages).
-// `stream: true` sends the answer word by word as chat.completion.chunk frames, 5 ms apart.
+// `You said: <last user message>` (`The tool said: <content>` when a tool message came after it; the
+// last message of any role if there is neither), so the same messages always give the same text.
+// `stop` ends the text before the first stop string met (finish_reason `stop`); `max_tokens` (or
+// `max_completion_tokens`) then cuts it to that many words (finish_reason `length`). `n` gives n
+// choices: choice 0 is that answer, choice i adds ` (choice i+1)` so that no two are alike.
+// `response_format` json_object answers `{"answer": <the text>}`, json_schema an object fitting the
+// schema (sample-json.ts); JSON is never cut by stop or max tokens. A `tool_choice` that asks for a
+// call (a named function, or `required`: the first tool) answers a call of that function with
+// arguments fitting its `parameters` (finish_reason `tool_calls`). Tokens are whitespace-separated
+// words: prompt_tokens counts the words of every message (and of its tool calls), completion_tokens
+// those of every choice. `id` is a hash of the request. `stream: true` sends the text word by word
+// as chat.completion.chunk frames, 5 ms apart; a call as OpenAI streams one: id and name first, then
+// the arguments in pieces.
 import type { Context } from 'hono';
-import { Checker, nested, readBody, type Json } from '../body';
+import { readBody } from '../body';
 import type { AppEnv, Env } from '../env';
+import { parseChatRequest, type ChatRequest } from './chat-request';
+import { sampleJson } from './sample-json';
 import { forwardChat } from './upstream';
 
-export const DEFAULT_MODEL = 'emulator/echo';
-const ROLES = new Set(['system', 'user', 'assistant']);
 const CHUNK_DELAY_MS = 5;
+/** Characters of a tool call's arguments per streamed delta. */
+const ARGUMENTS_PIECE = 8;
 
-interface Message {
-  role: string;
-  content: string;
+/** One choice of the answer: text (`content`), or a call (`content` null). */
+interface Answer {
+  content: string | null;
+  call?: { name: string; arguments: string };
+  finish: 'stop' | 'length' | 'tool_calls';
 }
 
-export interface ChatRequest {
-  messages: Message[];
-  model: string;
-  stream: boolean;
-  includeUsage: boolean;
-  maxTokens: number | undefined;
-  /** The request body as sent (checked), for an upstream. */
-  body: Json;
-}
+/** What the responder reads of a message (the Smarter routes pass theirs too). */
+type Said = { role: string; content: string };
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+/** Text split before each word, the spacing kept with the word before. */
+const pieces = (text: string): string[] => text.split(/(?<=\s)(?=\S)/).filter(Boolean);
 
-function numberIn(check: Checker, body: Json, field: string, min: number, max: number): void {
-  const v = body[field];
-  if (v === undefined) return;
-  if (typeof v !== 'number' || !Number.isFinite(v)) check.fail(field, 'Expected number');
-  else if (v < min || v > max) check.fail(field, `Must be between ${min} and ${max}`);
+async function hex(value: unknown, bytes: number): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value))));
+  return [...digest.slice(0, bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Reads and checks an OpenAI-style chat request (400 VALIDATION_ERROR listing every bad field). */
-export function parseChatRequest(body: Json): ChatRequest {
-  const check = new Checker(body);
-  const items = check.array('messages', { required: true }) ?? [];
-  if (!items.length && !check.errors.messages) check.fail('messages', 'At least 1 message');
-  const messages = items.map((item, i) => {
-    const m = nested(check, `messages[${i}]`, item);
-    const role = m?.string('role', { required: true });
-    if (role !== undefined && !ROLES.has(role)) m?.fail('role', 'Expected one of system, user, assistant');
-    const content = m?.string('content', { required: true, nonEmpty: false });
-    return { role: role ?? '', content: content ?? '' };
-  });
-  const model = check.string('model', { nonEmpty: true }) ?? DEFAULT_MODEL;
-  const stream = body.stream;
-  if (stream !== undefined && typeof stream !== 'boolean') check.fail('stream', 'Expected boolean');
-  const options = body.stream_options;
-  let includeUsage = false;
-  if (options !== undefined && options !== null) {
-    const o = nested(check, 'stream_options', options);
-    const inc = (options as Json).include_usage;
-    if (o && inc !== undefined && typeof inc !== 'boolean') o.fail('include_usage', 'Expected boolean');
-    includeUsage = inc === true;
-  }
-  numberIn(check, body, 'temperature', 0, 2);
-  numberIn(check, body, 'top_p', 0, 1);
-  const maxTokens = check.int('max_tokens', { min: 1 });
-  check.done();
-  return { messages, model, stream: stream === true, includeUsage, maxTokens, body };
-}
-
+// A request with none of the newer fields hashes as it always did: the same id as before them.
 async function hashId(req: ChatRequest): Promise<string> {
-  const data = new TextEncoder().encode(JSON.stringify([req.model, req.messages]));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return `chatcmpl-${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const plain = req.n === 1 && !req.stop.length && !req.call && req.format.type === 'text';
+  const extras = plain ? [] : [{ n: req.n, stop: req.stop, call: req.call?.name, format: req.format }];
+  return `chatcmpl-${await hex([req.model, req.messages, ...extras], 12)}`;
 }
 
-/** The deterministic answer and why it ended. */
-export function answerOf(messages: Message[], maxTokens: number | undefined): { text: string; finish: 'stop' | 'length' } {
-  const last = [...messages].reverse().find((m) => m.role === 'user') ?? messages[messages.length - 1];
-  const full = `You said: ${last?.content.trim() ?? ''}`.trim();
+/** The message the answer replies to: the last user or tool message (else the last message). */
+function repliedTo(messages: Said[]): Said | undefined {
+  return [...messages].reverse().find((m) => m.role === 'user' || m.role === 'tool') ?? messages[messages.length - 1];
+}
+
+/** The text cut before the earliest stop string in it (undefined: none is). */
+function cutAtStop(text: string, stop: string[]): string | undefined {
+  const at = Math.min(...stop.map((s) => text.indexOf(s)).filter((i) => i >= 0));
+  return Number.isFinite(at) ? text.slice(0, at) : undefined;
+}
+
+/** The deterministic answer and why it ended. `choice` > 0 marks the text as another choice. */
+export function answerOf(
+  messages: Said[],
+  maxTokens: number | undefined,
+  stop: string[] = [],
+  choice = 0,
+): { text: string; finish: 'stop' | 'length' } {
+  const last = repliedTo(messages);
+  const said = last?.role === 'tool' ? 'The tool said' : 'You said';
+  const whole = `${said}: ${last?.content.trim() ?? ''}`.trim() + (choice ? ` (choice ${choice + 1})` : '');
+  const full = cutAtStop(whole, stop) ?? whole;
   if (maxTokens === undefined || words(full).length <= maxTokens) return { text: full, finish: 'stop' };
   // Keep the first maxTokens words (with their spacing).
-  const pieces = full.split(/(?<=\s)(?=\S)/);
-  return { text: pieces.slice(0, maxTokens).join('').trimEnd(), finish: 'length' };
+  return { text: pieces(full).slice(0, maxTokens).join('').trimEnd(), finish: 'length' };
 }
+
+/** The `n` choices of the answer to `req`. */
+function answersOf(req: ChatRequest): Answer[] {
+  const userText = [...req.messages].reverse().find((m) => m.role === 'user')?.content.trim() ?? '';
+  return Array.from({ length: req.n }, (_, i): Answer => {
+    if (req.call) {
+      const args = req.call.parameters === undefined ? {} : sampleJson(req.call.parameters, userText);
+      return { content: null, call: { name: req.call.name, arguments: JSON.stringify(args) }, finish: 'tool_calls' };
+    }
+    if (req.format.type === 'text') {
+      const { text, finish } = answerOf(req.messages, req.maxTokens, req.stop, i);
+      return { content: text, finish };
+    }
+    const { text } = answerOf(req.messages, undefined, [], i);
+    const schema = req.format.type === 'json_schema' ? req.format.schema : undefined;
+    return { content: JSON.stringify(schema === undefined ? { answer: text } : sampleJson(schema, text)), finish: 'stop' };
+  });
+}
+
+const callWords = (call: { name: string; arguments: string }): number => words(`${call.name} ${call.arguments}`).length;
 
 export interface Usage {
   prompt_tokens: number;
@@ -91,13 +104,27 @@ export interface Usage {
 
 /** The token counts of the answer to `req` (whitespace-separated words), known before answering. */
 export function usageOf(req: ChatRequest): Usage {
-  const promptTokens = req.messages.reduce((n, m) => n + words(m.content).length, 0);
-  const completionTokens = words(answerOf(req.messages, req.maxTokens).text).length;
+  const promptTokens = req.messages.reduce((n, m) => n + words(m.content).length + (m.toolCalls ?? []).reduce((k, c) => k + callWords(c), 0), 0);
+  const completionTokens = answersOf(req).reduce((n, a) => n + (a.call ? callWords(a.call) : words(a.content ?? '').length), 0);
   return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
 }
 
 export async function chat(c: Context<AppEnv>): Promise<Response> {
   return completionResponse(c, parseChatRequest(await readBody(c)));
+}
+
+type ToolCall = { id: string; type: 'function'; function: { name: string; arguments: string } };
+
+/** The delta frames' choice parts of one answer, then its finish. */
+function deltasOf(answer: Answer, index: number, call: ToolCall | undefined): unknown[] {
+  const finish = { index, delta: {}, finish_reason: answer.finish };
+  if (!call) {
+    const text = pieces(answer.content ?? '').map((piece, i) => ({ index, delta: i === 0 ? { role: 'assistant', content: piece } : { content: piece }, finish_reason: null }));
+    return [...text, finish];
+  }
+  const first = { index, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }, finish_reason: null };
+  const args = call.function.arguments.match(new RegExp(`[^]{1,${ARGUMENTS_PIECE}}`, 'g')) ?? [];
+  return [first, ...args.map((piece) => ({ index, delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] }, finish_reason: null })), finish];
 }
 
 /**
@@ -106,27 +133,30 @@ export async function chat(c: Context<AppEnv>): Promise<Response> {
  */
 export async function completionResponse<E extends { Bindings: Env }>(c: Context<E>, req: ChatRequest): Promise<Response> {
   if (c.env.AI_UPSTREAM) return forwardChat(c.env.AI_UPSTREAM, req);
-  const { text, finish } = answerOf(req.messages, req.maxTokens);
+  const answers = answersOf(req);
   const usage = usageOf(req);
   const id = await hashId(req);
   const created = Math.floor(Date.now() / 1000);
+  // Each choice's call gets its own id (`call_` + a hash of the completion and the choice).
+  const calls = await Promise.all(
+    answers.map(async (a, i): Promise<ToolCall | undefined> => a.call && { id: `call_${await hex([id, i], 12)}`, type: 'function', function: a.call }),
+  );
   if (!req.stream) {
     return c.json({
       id,
       object: 'chat.completion',
       created,
       model: req.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finish }],
+      choices: answers.map((a, i) => {
+        const call = calls[i];
+        return { index: i, message: { role: 'assistant', content: a.content, ...(call && { tool_calls: [call] }) }, finish_reason: a.finish };
+      }),
       usage,
     });
   }
 
   const base = { id, object: 'chat.completion.chunk', created, model: req.model };
-  const frames: unknown[] = text
-    .split(/(?<=\s)(?=\S)/)
-    .filter(Boolean)
-    .map((piece, i) => ({ ...base, choices: [{ index: 0, delta: i === 0 ? { role: 'assistant', content: piece } : { content: piece }, finish_reason: null }] }));
-  frames.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] });
+  const frames: unknown[] = answers.flatMap((a, i) => deltasOf(a, i, calls[i]).map((choice) => ({ ...base, choices: [choice] })));
   if (req.includeUsage) frames.push({ ...base, choices: [], usage });
 
   const encoder = new TextEncoder();

@@ -4,7 +4,7 @@
 // answers with an error, is 502 UPSTREAM_ERROR naming its status; its body is not passed on.
 import type { AiUpstream } from '../env';
 import { ApiError } from '../errors';
-import type { ChatRequest } from './chat';
+import type { ChatRequest } from './chat-request';
 
 export async function forwardChat(upstream: AiUpstream, req: ChatRequest): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: req.stream ? 'text/event-stream' : 'application/json' };

@@ -6,7 +6,8 @@
 // other /v1 routes). Consumer errors carry the string `error` too, which the platform's own
 // clients read (`err.error || err.message`).
 import { Hono, type Context } from 'hono';
-import { completionResponse, parseChatRequest, usageOf } from '../ai/chat';
+import { completionResponse, usageOf } from '../ai/chat';
+import { parseChatRequest } from '../ai/chat-request';
 import { Checker, readBody } from '../body';
 import type { AppEnv, ConsumerEnv } from '../env';
 import { ApiError, errorBody, onError, validationError } from '../errors';
