@@ -19,6 +19,8 @@ const HELP = `Usage: aerostack-emulator [options]
                        the model to ask the upstream for (default: the request's)
   --query-timeout-ms <n>
                        D1's maximum query duration in ms (default 30000, the platform's)
+  --functions <dir>    custom functions: each *.js, *.mjs or *.ts module in <dir> answers
+                       /v1/custom/<file name> (see the README, Custom functions)
   --log                log every request
   -h, --help           this help`;
 
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       'ai-upstream-model': { type: 'string' },
       'query-timeout-ms': { type: 'string' },
       log: { type: 'boolean' },
+      functions: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,12 +83,14 @@ async function main(): Promise<void> {
     smarterGeneration: generation,
     queryTimeoutMs: positive(values['query-timeout-ms'], '--query-timeout-ms'),
     log: values.log,
+    functions: values.functions,
     aiUpstream: aiUpstream(values['ai-upstream'], values['ai-upstream-model']),
   });
   console.log(`Aerostack emulator ready in ${Date.now() - started} ms
   Aerostack API  ${emulator.aerostackURL}
   Smarter API    ${emulator.smarterURL}  (server generation ${emulator.smarterGeneration})
   AI answers     ${values['ai-upstream'] ? `from ${values['ai-upstream']}` : 'the deterministic local responder'}
+  Functions      ${values.functions === undefined ? 'none (--functions <dir>)' : `${emulator.functions.join(', ') || '(the folder has none)'} from ${values.functions}`}
   Data           ${emulator.dataDir ?? 'in memory'}
   Aerostack API keys (X-Aerostack-Key; each its own project), each with its gateway consumer key (Authorization: Bearer):
 ${emulator.keys.map((k) => `    ${k}   consumer: ${emulator.consumerKeys[k] ?? '-'}`).join('\n')}

@@ -35,6 +35,12 @@ export interface EmulatorOptions {
   queryTimeoutMs?: number;
   /** Log one line per request. Default false. */
   log?: boolean;
+  /**
+   * A folder of custom functions: each `*.js`, `*.mjs` or `*.ts` module in it is the function of its
+   * file name (`send-invoice.ts` answers `/v1/custom/send-invoice`), run on workerd with the calling
+   * project's database, cache and storage. See the README, Custom functions.
+   */
+  functions?: string;
 }
 
 export interface Emulator {
@@ -50,6 +56,8 @@ export interface Emulator {
   smarterKeys: string[];
   /** The Smarter server generation played by default. */
   smarterGeneration: 'v0.13' | 'v0.14';
+  /** The custom functions' slugs (empty without `functions`). */
+  functions: string[];
   /** The data directory, or undefined in memory. */
   dataDir: string | undefined;
   /** Stops both servers and the engine. */
