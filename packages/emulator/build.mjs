@@ -12,6 +12,8 @@ await Promise.all([
     ['src/worker/index.ts', 'dist/worker.js'],
     ['src/smarter/index.ts', 'dist/smarter.js'],
     ['src/db-worker/index.ts', 'dist/db-worker.js'],
+    // Not a worker alone: src/functions.ts bundles it with the user's functions at start.
+    ['src/functions-worker/runtime.ts', 'dist/functions-runtime.js'],
   ].map(([entry, outfile]) =>
     build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', external: ['cloudflare:*'], logLevel: 'warning' }),
   ),

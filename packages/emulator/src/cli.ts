@@ -21,6 +21,8 @@ const HELP = `Usage: aerostack-emulator [options]
                        D1's maximum query duration in ms (default 30000, the platform's)
   --migrations <dir>   apply the .sql files of <dir> at start to every project's database, in
                        file-name order, each once (tracked in d1_migrations, as wrangler does)
+  --functions <dir>    custom functions: each *.js, *.mjs or *.ts module in <dir> answers
+                       /v1/custom/<file name> (see the README, Custom functions)
   --log                log every request
   -h, --help           this help`;
 
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       'query-timeout-ms': { type: 'string' },
       migrations: { type: 'string' },
       log: { type: 'boolean' },
+      functions: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,12 +87,14 @@ async function main(): Promise<void> {
     queryTimeoutMs: positive(values['query-timeout-ms'], '--query-timeout-ms'),
     log: values.log,
     migrations: values.migrations,
+    functions: values.functions,
     aiUpstream: aiUpstream(values['ai-upstream'], values['ai-upstream-model']),
   });
   console.log(`Aerostack emulator ready in ${Date.now() - started} ms
   Aerostack API  ${emulator.aerostackURL}
   Smarter API    ${emulator.smarterURL}  (server generation ${emulator.smarterGeneration})
   AI answers     ${values['ai-upstream'] ? `from ${values['ai-upstream']}` : 'the deterministic local responder'}
+  Functions      ${values.functions === undefined ? 'none (--functions <dir>)' : `${emulator.functions.join(', ') || '(the folder has none)'} from ${values.functions}`}
   Data           ${emulator.dataDir ?? 'in memory'}
   Migrations     ${values.migrations === undefined ? 'none (--migrations <dir>)' : `${values.migrations}: ${emulator.migrations.length} file(s), applied to every project`}
   Aerostack API keys (X-Aerostack-Key; each its own project), each with its gateway consumer key (Authorization: Bearer):

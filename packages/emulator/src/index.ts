@@ -14,6 +14,7 @@ import { resolve, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 import { d1Databases, DEV_KEYS, projectBindings, SMARTER_DEV_KEYS, smarterAccounts } from './projects';
 import { loadMigrations } from './migrations';
+import { bundleFunctions } from './functions';
 import { D1_QUERY_TIMEOUT_MS, ProjectDatabases } from './project-databases';
 import { handleRuntimeStdio } from './stdio';
 import type { Emulator, EmulatorOptions } from './types';
@@ -38,6 +39,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const persist = dataDir ? { d1Persist: join(dataDir, 'd1'), durableObjectsPersist: join(dataDir, 'do'), r2Persist: join(dataDir, 'r2') } : {};
   const queryTimeoutMs = options.queryTimeoutMs ?? D1_QUERY_TIMEOUT_MS;
   if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 1) throw new Error(`queryTimeoutMs: expected a whole number of milliseconds ≥ 1, got ${String(options.queryTimeoutMs)}`);
+  // Bundled before anything starts: a function that does not build fails the start, naming it.
+  const functions = options.functions === undefined ? undefined : await bundleFunctions(options.functions);
   // Each project's tables in a workerd process of its own (see project-databases.ts), reached by
   // the worker through PROJECT_DB: a runaway query there blocks nothing else.
   const migrations = options.migrations === undefined ? [] : await loadMigrations(options.migrations);
@@ -69,9 +72,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         queueProducers: { JOBS: 'jobs' },
         // maxBatchTimeout 0: a job is delivered within ~10-50 ms of being sent (1 s otherwise).
         queueConsumers: { jobs: { maxBatchTimeout: 0 } },
-        serviceBindings: { PROJECT_DB: databases.binding },
+        serviceBindings: { PROJECT_DB: databases.binding, ...(functions && { FUNCTIONS: 'functions' }) },
         bindings: {
           PROJECTS: projects.map((p) => ({ ...p })),
+          FUNCTION_SLUGS: functions?.slugs ?? [],
           CONTROL: control,
           LOG: options.log === true,
           ...(options.aiUpstream && { AI_UPSTREAM: { ...options.aiUpstream, baseURL: options.aiUpstream.baseURL.replace(/\/+$/, '') } }),
@@ -87,6 +91,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         r2Buckets: ['SMARTER_FILES'],
         bindings: { ACCOUNTS: smarterAccounts(smarterKeys).map((a) => ({ ...a })), GENERATION: smarterGeneration, CONTROL: control, LOG: options.log === true },
       },
+      // The project's custom functions, in the same workerd process; their database, cache and
+      // storage are reached through the API worker's routes (binding API): src/functions-worker/runtime.ts.
+      ...(functions
+        ? [{ name: 'functions', modules: true, script: functions.script, compatibilityDate: COMPATIBILITY_DATE, compatibilityFlags: ['nodejs_compat'], serviceBindings: { API: 'aerostack' } }]
+        : []),
     ],
   });
   try {
@@ -108,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       consumerKeys: Object.fromEntries(projects.map((p) => [p.key, p.consumerKey])),
       smarterKeys,
       smarterGeneration,
+      functions: functions?.slugs ?? [],
       dataDir,
       migrations: migrations.map((m) => m.name),
       stop: async () => {

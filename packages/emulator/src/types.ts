@@ -43,6 +43,12 @@ export interface EmulatorOptions {
    * naming the file and the SQL error. `POST /__emulator/reset` applies them all again.
    */
   migrations?: string;
+  /**
+   * A folder of custom functions: each `*.js`, `*.mjs` or `*.ts` module in it is the function of its
+   * file name (`send-invoice.ts` answers `/v1/custom/send-invoice`), run on workerd with the calling
+   * project's database, cache and storage. See the README, Custom functions.
+   */
+  functions?: string;
 }
 
 export interface Emulator {
@@ -58,6 +64,8 @@ export interface Emulator {
   smarterKeys: string[];
   /** The Smarter server generation played by default. */
   smarterGeneration: 'v0.13' | 'v0.14';
+  /** The custom functions' slugs (empty without `functions`). */
+  functions: string[];
   /** The data directory, or undefined in memory. */
   dataDir: string | undefined;
   /** The migration files found in `migrations`, in the order they apply (empty without it). */

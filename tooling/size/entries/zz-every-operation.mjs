@@ -18,7 +18,7 @@ const OPERATIONS = {
   '@aerostack/database': ['batch', 'query'],
   '@aerostack/gateway': ['billingLog', 'chatCompletions', 'chatCompletionsStream', 'getUsage', 'getWallet'],
   '@aerostack/queue': ['cancel', 'enqueue', 'getJob', 'listJobs'],
-  '@aerostack/services': ['invoke'],
+  '@aerostack/services': ['call', 'invoke'],
   '@aerostack/storage': ['copy', 'exists', 'get', 'getMetadata', 'getUrl', 'list', 'move', 'remove', 'upload'],
   '@smarter/chat': ['createCompletion', 'createResponse'],
   '@smarter/chatbots': ['apply', 'chatConfig', 'chatDirect', 'deploy', 'describe', 'get', 'list', 'logs', 'remove', 'undeploy'],
@@ -31,7 +31,8 @@ const OPERATIONS = {
 // headers, the abort reason, no retry of a spent quota) cost ~100 B in every bundle; these
 // operations went over the 4 kB budget with them. CI enforces the ceiling; the issue's budget stays
 // as their target (the table prints the gap) until the core's size rework (issue 18).
-const CEILINGS = { 'cache.list': 4200, 'queue.listJobs': 4200, 'storage.list': 4200, 'database.batch': 4100 };
+// services.call (a custom function: 4,061 B measured) joined them with its GET query and user-token code.
+const CEILINGS = { 'cache.list': 4200, 'queue.listJobs': 4200, 'storage.list': 4200, 'database.batch': 4100, 'services.call': 4100 };
 
 const isClass = (value) => /^class[\s{]/.test(Function.prototype.toString.call(value));
 

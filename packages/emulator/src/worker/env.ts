@@ -26,6 +26,10 @@ export interface Env {
   LOG: boolean;
   /** An OpenAI-compatible server that answers AI chat instead of the deterministic responder. */
   AI_UPSTREAM?: AiUpstream;
+  /** The custom functions' worker (src/functions-worker), when the emulator has a `functions` folder. */
+  FUNCTIONS?: Fetcher;
+  /** The custom functions' slugs. */
+  FUNCTION_SLUGS: string[];
   /** The projects' databases, run by the launcher (src/project-databases.ts): see db/project-db.ts. */
   PROJECT_DB: Fetcher;
 }

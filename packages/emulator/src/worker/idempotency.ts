@@ -1,4 +1,4 @@
-// Idempotency-Key on POST: the first response of (project, key) is kept for 24 h and a repeat gets
+// Idempotency-Key on POST (and PATCH): the first response of (project, key) is kept for 24 h and a repeat gets
 // it back with `idempotent-replayed: true`, without running the operation again. A repeat that
 // arrives while the first is still running waits for it. 5xx answers are not kept; streams are kept
 // once they have ended.
@@ -42,7 +42,8 @@ async function stored(env: Env, project: string, key: string): Promise<Stored | 
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
   const route = routeOf(c.req.path);
-  if (c.req.method !== 'POST' || !key || READ_ROUTES.has(route)) return next();
+  // (PATCH: the custom functions' routes; the SDKs send a key with every POST and PATCH.)
+  if (!/^(POST|PATCH)$/.test(c.req.method) || !key || READ_ROUTES.has(route)) return next();
   const project = c.get('project').id;
 
   if (!(await claim(c.env, project, key, route))) {

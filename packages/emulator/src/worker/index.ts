@@ -14,6 +14,7 @@ import { cacheWrites } from './cache/writes';
 import { controlGuard } from './control/guard';
 import { control } from './control/routes';
 import { cors } from './cors';
+import { custom } from './custom';
 import { db } from './db/routes';
 import type { AppEnv, Env } from './env';
 import { notFound, onError } from './errors';
@@ -42,6 +43,7 @@ api.route('/queue', queue);
 api.route('/ai', ai);
 api.route('/auth', platformAuth);
 api.route('/gateway', billing);
+api.route('/custom', custom);
 
 const app = new Hono<{ Bindings: Env }>();
 app.use('*', cors, requestLog, async (c, next) => {

@@ -2,7 +2,7 @@
 // the control routes.
 import { AerostackClient, type ClientOptions } from '@aerostack/core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startEmulator, type Emulator } from '../../src/index';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index';
 import { checkResponse, responseTextProblems } from './openapi';
 
 export const KEY_A = 'ac_secret_test_project_a';
@@ -33,11 +33,11 @@ async function checkLater(response: Response, method: string): Promise<string | 
   }
 }
 
-export function useEmulator(): Harness {
+export function useEmulator(options: EmulatorOptions = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     const started = Date.now();
-    harness.emulator = await startEmulator({ aerostackPort: 0, smarterPort: 0, inMemory: true, keys: [KEY_A, KEY_B] });
+    harness.emulator = await startEmulator({ aerostackPort: 0, smarterPort: 0, inMemory: true, keys: [KEY_A, KEY_B], ...options });
     harness.startupMs = Date.now() - started;
     console.log(`emulator ready in ${harness.startupMs} ms at ${harness.emulator.aerostackURL}`);
   });
