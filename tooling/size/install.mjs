@@ -23,7 +23,7 @@ const AEROSTACK = ['core', 'ai', 'auth', 'cache', 'collections', 'database', 'ga
 const APPS = [
   // Measured 197.3 kB and 439.0 kB (was 409.2 kB and 1,984.2 kB before the declarations were shared and pruned).
   { name: '@aerostack/cache (+ core)', packages: ['aerostack/core', 'aerostack/cache'], budget: 214 * KB, target: 150 * KB },
-  { name: '@aerostack/sdk (+ every service)', packages: AEROSTACK.map((p) => `aerostack/${p}`), budget: 522 * KB },
+  { name: '@aerostack/sdk (+ every service)', packages: AEROSTACK.map((p) => `aerostack/${p}`), budget: 563 * KB },
 ];
 
 /** What a file is, for the breakdown. */
