@@ -19,14 +19,14 @@ import { printTable } from './table.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const KB = 1000;
 
-const AEROSTACK = ['core', 'ai', 'auth', 'cache', 'database', 'gateway', 'queue', 'services', 'storage', 'realtime', 'sdk'];
+const AEROSTACK = ['core', 'ai', 'auth', 'cache', 'collections', 'database', 'gateway', 'queue', 'services', 'storage', 'realtime', 'sdk'];
 const APPS = [
   // Measured 197.3 kB and 439.0 kB (was 409.2 kB and 1,984.2 kB before the declarations were shared and pruned).
   { name: '@aerostack/cache (+ core)', packages: ['aerostack/core', 'aerostack/cache'], budget: 214 * KB, target: 150 * KB },
   // 511.8 kB before issue 16 item 4, 534.0 kB after: OpenAI's chat shapes (messages by role, tools,
   // tool calls, response formats) in the declarations of @aerostack/ai (16.6 -> 25.0 kB) and
   // @aerostack/gateway (11.4 -> 19.9 kB), and their README sections (+5.3 kB). Budget: that + ~3%.
-  { name: '@aerostack/sdk (+ every service)', packages: AEROSTACK.map((p) => `aerostack/${p}`), budget: 550 * KB },
+  { name: '@aerostack/sdk (+ every service)', packages: AEROSTACK.map((p) => `aerostack/${p}`), budget: 600 * KB },
 ];
 
 /** What a file is, for the breakdown. */

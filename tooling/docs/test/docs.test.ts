@@ -19,6 +19,7 @@ const MAIN_EXPORTS: Record<string, string[]> = {
   '@aerostack/ai': ['chat', 'chatStream', 'AI'],
   '@aerostack/auth': ['signup', 'Auth'],
   '@aerostack/cache': ['get', 'Cache'],
+  '@aerostack/collections': ['list', 'collection', 'Collection'],
   '@aerostack/database': ['query', 'sql', 'Database'],
   '@aerostack/gateway': ['chatCompletions', 'Gateway'],
   '@aerostack/queue': ['enqueue', 'Queue'],

@@ -5,7 +5,7 @@
 // Each Smarter operation also carries its route canary (../routes.mjs): none of its package's other
 // operations' routes in its bundle.
 import { routeCanary } from '../routes.mjs';
-const HELPERS = new Set(['collectText', 'createSession', 'memoryStore', 'projectAuthURL', 'sql', 'join', 'unsafeRaw', 'outputJSON', 'kindFor', 'toYAML']);
+const HELPERS = new Set(['collection', 'collections', 'collectText', 'createSession', 'memoryStore', 'projectAuthURL', 'sql', 'join', 'unsafeRaw', 'outputJSON', 'kindFor', 'toYAML']);
 
 // budget: the issue's (4 kB a JSON operation, 5 kB streaming or upload; Smarter: 5 kB, the chatbot with
 // its session 6 kB, a multipart file upload 5.5 kB).
@@ -14,6 +14,7 @@ const STREAMS = ['chatStream', 'chatCompletionsStream'];
 const OPERATIONS = {
   '@aerostack/ai': ['chat', 'chatStream', 'searchConfigure', 'searchCount', 'searchDelete', 'searchDeleteByType', 'searchGet', 'searchIngest', 'searchListTypes', 'searchQuery', 'searchUpdate'],
   '@aerostack/auth': ['deleteAvatar', 'getCurrentUser', 'login', 'logout', 'refreshToken', 'register', 'requestPasswordReset', 'resendVerificationEmail', 'resetPassword', 'sendOTP', 'signin', 'signup', 'updateProfile', 'verifyEmail', 'verifyOTP'],
+  '@aerostack/collections': ['create', 'get', 'list', 'remove', 'update'],
   '@aerostack/cache': ['deleteMany', 'expire', 'flush', 'get', 'getMany', 'increment', 'keys', 'list', 'remove', 'set', 'setMany'],
   '@aerostack/database': ['batch', 'query'],
   '@aerostack/gateway': ['billingLog', 'chatCompletions', 'chatCompletionsStream', 'getUsage', 'getWallet'],
@@ -32,7 +33,7 @@ const OPERATIONS = {
 // operations went over the 4 kB budget with them. CI enforces the ceiling; the issue's budget stays
 // as their target (the table prints the gap) until the core's size rework (issue 18).
 // services.call (a custom function: 4,061 B measured) joined them with its GET query and user-token code.
-const CEILINGS = { 'cache.list': 4200, 'queue.listJobs': 4200, 'storage.list': 4200, 'database.batch': 4100, 'services.call': 4100 };
+const CEILINGS = { 'cache.list': 4200, 'collections.list': 4700, 'queue.listJobs': 4200, 'storage.list': 4200, 'database.batch': 4100, 'services.call': 4100 };
 
 const isClass = (value) => /^class[\s{]/.test(Function.prototype.toString.call(value));
 

@@ -2,6 +2,7 @@ import { AerostackClient, type ClientOptions } from '@aerostack/core';
 import { AI } from '@aerostack/ai';
 import { Auth, ProjectAuth, type ProjectAuthOptions } from '@aerostack/auth';
 import { Cache } from '@aerostack/cache';
+import { Collection, type CollectionLike, type Fields } from '@aerostack/collections';
 import { Database } from '@aerostack/database';
 import { Gateway } from '@aerostack/gateway';
 import { Queue } from '@aerostack/queue';
@@ -68,6 +69,14 @@ export class Aerostack {
   /** Object storage: `@aerostack/storage`. */
   get storage(): Storage {
     return (this.#storage ??= new Storage(this.client));
+  }
+
+  /**
+   * One collection's items (`@aerostack/collections`), typed by its handle or by the type you name:
+   * `aerostack.collection<Order>('orders').list()`. A method: each call binds a new `Collection`.
+   */
+  collection<Item extends Fields = Record<string, unknown>>(collection: CollectionLike<Item>): Collection<Item> {
+    return new Collection<Item>(this.client, collection);
   }
 
   /** The auth flows of one of your projects, for its end users, with a session that keeps their tokens. */

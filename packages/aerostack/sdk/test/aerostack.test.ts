@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import * as core from '@aerostack/core';
 import { AI } from '@aerostack/ai';
 import { Auth, ProjectAuth } from '@aerostack/auth';
@@ -7,6 +7,7 @@ import { Database } from '@aerostack/database';
 import { Gateway } from '@aerostack/gateway';
 import { Queue } from '@aerostack/queue';
 import { Services } from '@aerostack/services';
+import { collection, Collection } from '@aerostack/collections';
 import { Storage } from '@aerostack/storage';
 import { Aerostack, AerostackClient, InvalidRequestError, NotFoundError, VERSION } from '../src';
 import pkg from '../package.json';
@@ -93,6 +94,21 @@ describe('Aerostack facade', () => {
     await local.services.invoke({ serviceName: 'billing-webhook', data: {} });
     await aerostack.services.invoke({ serviceName: 'billing-webhook', data: {} });
     expect(fetch.calls.map((c) => c.url)).toEqual(['http://localhost:8787/v1/services/invoke', 'https://api.aerostack.dev/v1/services/invoke']);
+  });
+
+  it('binds a collection, typed by the type named or the handle given', async () => {
+    const fetch = recordingFetch({ body: [{ id: 'o1', status: 'open' }] }, { body: { id: 'o2', status: 'new' } });
+    const aerostack = new Aerostack({ apiKey: 'k', fetch });
+    const orders = aerostack.collection<{ status: string }>('orders');
+    expect(orders).toBeInstanceOf(Collection);
+    const page = await orders.list({ where: { status: 'open' } });
+    expectTypeOf(page.items).toEqualTypeOf<({ status: string } & { id: string })[]>();
+    const created = await aerostack.collection(collection<{ status: string }>('orders')).create({ status: 'new' });
+    expectTypeOf(created.status).toEqualTypeOf<string>();
+    expect(fetch.calls.map((c) => `${c.init.method ?? 'GET'} ${c.url}`)).toEqual([
+      'GET https://api.aerostack.dev/v1/collections/orders/items?status=open&limit=100&offset=0',
+      'POST https://api.aerostack.dev/v1/collections/orders/items',
+    ]);
   });
 
   it('gives the project auth flows of a project', () => {

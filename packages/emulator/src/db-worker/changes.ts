@@ -21,10 +21,15 @@ function hexBytes(hex: string): number[] {
   return out;
 }
 
-/** The chunks merged into one row; `[hex]` (a blob, see rowJson) back into bytes. */
+/**
+ * The chunks merged into one row; `[hex]` (a blob, see rowJson) back into bytes. An object rather
+ * than an array of chunks is a collection's item (items.ts), taken as it is.
+ */
 export function decodeRow(text: string | null): Record<string, unknown> | null {
   if (text === null) return null;
-  const chunks = JSON.parse(text) as Record<string, unknown>[];
+  const parsed = JSON.parse(text) as Record<string, unknown>[] | Record<string, unknown>;
+  if (!Array.isArray(parsed)) return parsed;
+  const chunks = parsed;
   const row: Record<string, unknown> = {};
   for (const chunk of chunks) {
     for (const [column, value] of Object.entries(chunk)) {

@@ -1,6 +1,7 @@
 // Keeps the change-capture triggers (triggers.ts) in step with the schema, before a statement's
 // answer leaves the worker. One sync at a time (a chain): a statement answered after a sync began
 // waits for it and checks again, so its answer never precedes its table's triggers.
+import { CREATE_ITEMS, ITEMS, itemTriggerStatements } from './items';
 import { CHANGES, CREATE_CHANGES, ident, isUserTable, OPS, SIGNATURE_SQL, signature, staleTriggers, triggerName, triggerStatements, TRIGGER_PREFIX, type MasterRow, type OpLetter } from './triggers';
 
 let lastSignature: string | undefined;
@@ -18,6 +19,7 @@ async function syncOnce(db: D1Database): Promise<void> {
   let rows = await master(db);
   if (signature(rows) === lastSignature) return;
   if (!rows.some((r) => r.type === 'table' && r.name === CHANGES)) await db.prepare(CREATE_CHANGES).run();
+  if (!rows.some((r) => r.type === 'table' && r.name === ITEMS)) await db.batch(CREATE_ITEMS.map((sql) => db.prepare(sql)));
   const listed = (await db.prepare('PRAGMA table_list').all<{ schema: string; name: string; type: string }>()).results;
   const tables = listed.filter((t) => t.schema === 'main' && isUserTable(t.name, t.type)).map((t) => t.name);
   const statements: string[] = [];
@@ -29,7 +31,10 @@ async function syncOnce(db: D1Database): Promise<void> {
     statements.push(...triggerStatements(table, columns));
     madeFor.set(table, key);
   }
-  for (const name of staleTriggers(rows, new Set(tables))) statements.push(`DROP TRIGGER IF EXISTS ${ident(name)}`);
+  // The collections' items: triggers of their own (items.ts), made once and after dropTriggers.
+  const itemsCaptured = (Object.keys(OPS) as OpLetter[]).every((op) => rows.some((r) => r.type === 'trigger' && r.name === triggerName(op, ITEMS) && r.tbl_name === ITEMS));
+  if (!itemsCaptured) statements.push(...itemTriggerStatements());
+  for (const name of staleTriggers(rows, new Set([...tables, ITEMS]))) statements.push(`DROP TRIGGER IF EXISTS ${ident(name)}`);
   if (statements.length) await db.batch(statements.map((sql) => db.prepare(sql)));
   rows = await master(db);
   lastSignature = signature(rows);

@@ -15,9 +15,11 @@ async function wipeBucket(bucket: R2Bucket): Promise<void> {
 /**
  * Drops every table, view and trigger of a project database (a few passes for foreign keys), but
  * the emulator's own change capture (`_aerostack_*`: realtime's table and triggers, which the
- * database worker keeps; a user table's triggers go with it).
+ * database worker keeps; a user table's triggers go with it); the collections' items are deleted.
  */
 async function wipeDb(db: ProjectDb): Promise<void> {
+  // The collections' items (one table of ours, kept; its triggers publish the deletes).
+  await db.query('DELETE FROM _aerostack_collection_items', [], { skipWhenEmpty: true }).catch(() => undefined);
   for (let pass = 0; pass < 5; pass++) {
     // skipWhenEmpty: a database in memory that no request has used yet is not started just for this.
     const results = (await db.query("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND substr(name, 1, 11) <> '_aerostack_'", [], {

@@ -1,0 +1,1 @@
+export { default } from '@aerostack-internal/config/vitest';
