@@ -1,6 +1,7 @@
 // Where the tour runs. With AEROSTACK_API_KEY (and AEROSTACK_BASE_URL) or SMARTER_API_KEY set, against
 // that real deployment (a platform without credentials is skipped); otherwise against a local
 // emulator started here, in memory, on free ports, and stopped at the end.
+import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@aerostack/emulator';
 
 export async function resolveTarget(env = process.env) {
@@ -22,7 +23,9 @@ export async function resolveTarget(env = process.env) {
     };
   }
   const started = Date.now();
-  const emulator = await startEmulator({ aerostackPort: 0, smarterPort: 0, inMemory: true });
+  // The demo's own custom functions (tooling/demo/functions), run by the emulator as the platform runs a project's.
+  const functions = fileURLToPath(new URL('../functions', import.meta.url));
+  const emulator = await startEmulator({ aerostackPort: 0, smarterPort: 0, inMemory: true, functions });
   const controlURL = emulator.aerostackURL.replace(/\/v1$/, '/__emulator');
   const health = await (await fetch(`${controlURL}/health`)).json();
   const [apiKey] = emulator.keys;
@@ -36,6 +39,7 @@ export async function resolveTarget(env = process.env) {
       gatewayApi: 'demo-api',
       projectSlug: health.projects[0],
       controlURL,
+      functions: emulator.functions,
     },
     smarter: { baseURL: emulator.smarterURL, apiKey: emulator.smarterKeys[0] },
     stop: () => emulator.stop(),

@@ -13,7 +13,7 @@ it('the demo tours every package against the emulator and exits 0', () => {
   const output = `${run.stdout}${run.stderr}`;
   expect(run.status, output).toBe(0);
   const summary = /(\d+) passed, (\d+) failed, (\d+) skipped, of (\d+) steps/.exec(output);
-  expect(summary?.slice(1).map(Number), output).toEqual([24, 0, 0, 24]);
+  expect(summary?.slice(1).map(Number), output).toEqual([26, 0, 0, 26]);
   for (const pkg of ['database', 'cache', 'storage', 'queue', 'ai', 'auth', 'services', 'gateway', 'realtime', 'sdk', 'core']) expect(output).toContain(`| @aerostack/${pkg}`);
   for (const pkg of ['resources', 'chatbots', 'chat', 'files', 'fine-tuning']) expect(output).toContain(`| @smarter/${pkg}`);
 }, 330_000);

@@ -2,6 +2,8 @@
 import * as ai from '@aerostack/ai';
 import * as auth from '@aerostack/auth';
 import * as cache from '@aerostack/cache';
+import * as collections from '@aerostack/collections';
+import { subscribe } from '@aerostack/collections/realtime';
 import { AerostackClient, AuthenticationError, NotFoundError } from '@aerostack/core';
 import * as database from '@aerostack/database';
 import { Gateway } from '@aerostack/gateway';
@@ -153,6 +155,14 @@ export async function aerostackTour({ step }, target, run) {
     return expectThat(result !== undefined, JSON.stringify(result));
   });
 
+  await step('@aerostack/services', 'a custom function of the demo\'s own (functions/checkout.mjs)', async () => {
+    if (!target.functions?.includes('checkout')) return skip('needs the emulator (it runs tooling/demo/functions)');
+    const cart = [{ cents: 250, qty: 2 }, { cents: 120, qty: 1 }];
+    const order = await services.call(client, 'checkout', { run, items: cart });
+    const { results } = await database.query(client, database.sql`SELECT total FROM demo_orders WHERE id = ${order.orderId}`);
+    return expectThat(order.total === 620 && results[0]?.total === 620, `order ${order.orderId}: ${order.total} cents, stored by the function`);
+  });
+
   await step('@aerostack/gateway', 'a consumer chat, then its wallet', async () => {
     if (!target.consumerKey || !target.gatewayApi) return skip('set AEROSTACK_CONSUMER_KEY and AEROSTACK_GATEWAY_API');
     const gateway = new Gateway(client, { consumerKey: target.consumerKey, apiSlug: target.gatewayApi });
@@ -201,6 +211,23 @@ export async function aerostackTour({ step }, target, run) {
       }
       const ok = events.join() === '0,1,2,3,4,5,6,7,8,9' && reconnects === 1 && rows[3]?.data.item === 'scone';
       return expectThat(ok, `events ${events.join(' ')} after ${reconnects} reconnect(s); then ${rows[3]?.operation} ${rows[3]?.data.item} live`);
+    });
+
+    await step('@aerostack/collections', 'items created, listed, updated and removed; each change live', async () => {
+      const todos = collections.collection(`demo_${run.replace(/\W/g, '_')}`);
+      const changes = [];
+      const live = subscribe(watcher, todos);
+      live.on((change) => changes.push(`${change.operation} ${change.data.title}`));
+      await live.ready;
+      const tea = await collections.create(client, todos, { title: 'tea', done: false });
+      await collections.create(client, todos, { title: 'cake', done: false });
+      await collections.update(client, todos, tea.id, { done: true });
+      const open = await collections.list(client, todos, { where: { done: false } }).toArray({ limit: 100 });
+      await collections.remove(client, todos, tea.id);
+      await until(() => changes.length >= 4, '4 changes');
+      live.unsubscribe();
+      const ok = open.map((t) => t.title).join() === 'cake' && changes.join() === 'INSERT tea,INSERT cake,UPDATE tea,DELETE tea';
+      return expectThat(ok, `open: ${open.map((t) => t.title).join(', ')}; live: ${changes.join(', ')}`);
     });
   } finally {
     watcher.close();
