@@ -7,7 +7,7 @@ import { Database } from '@aerostack/database';
 import { Gateway } from '@aerostack/gateway';
 import { Queue } from '@aerostack/queue';
 import { connect, type ConnectOptions, type Realtime } from '@aerostack/realtime';
-import { Services } from '@aerostack/services';
+import { Functions, Services, type UntypedFunctions } from '@aerostack/services';
 import { Storage } from '@aerostack/storage';
 
 /**
@@ -77,6 +77,15 @@ export class Aerostack {
    */
   collection<Item extends Fields = Record<string, unknown>>(collection: CollectionLike<Item>): Collection<Item> {
     return new Collection<Item>(this.client, collection);
+  }
+
+  /**
+   * The project's custom functions (`@aerostack/services`), typed by your schema of them:
+   * `aerostack.functions<MyApis>().call('send-invoice', { orderId })`. A method, so that the schema
+   * type can be named; the binding it returns holds only the client.
+   */
+  functions<S = UntypedFunctions>(): Functions<S> {
+    return new Functions<S>(this.client);
   }
 
   /** The auth flows of one of your projects, for its end users, with a session that keeps their tokens. */

@@ -111,6 +111,19 @@ describe('Aerostack facade', () => {
     ]);
   });
 
+  it('calls a custom function, typed by the schema named', async () => {
+    const fetch = recordingFetch({ body: { invoiceId: 'inv_1' } });
+    interface MyApis {
+      'send-invoice': { params: { orderId: string }; response: { invoiceId: string } };
+    }
+    const answer = await new Aerostack({ apiKey: 'k', fetch }).functions<MyApis>().call('send-invoice', { orderId: 'o_1' });
+    expectTypeOf(answer).toEqualTypeOf<{ invoiceId: string }>();
+    expect(answer).toEqual({ invoiceId: 'inv_1' });
+    expect(fetch.calls.map((c) => `${c.init.method ?? 'GET'} ${c.url} ${c.init.body as string}`)).toEqual(['POST https://api.aerostack.dev/v1/custom/send-invoice {"orderId":"o_1"}']);
+    // @ts-expect-error: not a slug of the schema
+    void new Aerostack({ apiKey: 'k', fetch: recordingFetch({ body: {} }) }).functions<MyApis>().call('nope', {});
+  });
+
   it('gives the project auth flows of a project', () => {
     const auth = new Aerostack({ apiKey: 'k' }).projectAuth('my-app');
     expect(auth).toBeInstanceOf(ProjectAuth);
