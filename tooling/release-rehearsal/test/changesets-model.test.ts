@@ -44,6 +44,17 @@ describe('expectedReleases', () => {
     expect(releases.get('service')?.changesets.map((c) => c.file)).toEqual(['a.md', 'b.md']);
   });
 
+  it('counts a peer released within its range as no update of its dependents (and needs the option that makes it so)', () => {
+    const withPeer = [...packages, pkg('addon', { core: 'workspace:*' }, { peerDependencies: { service: '>=1.0.0 <2.0.0' } })];
+    const peerConfig = { ...config, ___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH: { onlyUpdatePeerDependentsWhenOutOfRange: true } };
+    const releases = expectedReleases(withPeer, [{ file: 'a.md', releases: { service: 'minor', addon: 'minor' }, summary: 'a' }], peerConfig);
+    expect(releases.get('addon')?.updatedDependencies).toEqual([]);
+    const major = expectedReleases(withPeer, [{ file: 'a.md', releases: { service: 'major', addon: 'minor' }, summary: 'a' }], peerConfig);
+    expect(major.get('addon')?.updatedDependencies).toEqual(['service']);
+    expect(major.get('addon')?.to).toBe('2.0.0'); // a peer out of range: changesets makes its dependents a major
+    expect(() => expectedReleases(withPeer, [], config)).toThrow(/onlyUpdatePeerDependentsWhenOutOfRange/);
+  });
+
   it('refuses rules it does not model', () => {
     expect(() => expectedReleases(packages, [], { ...config, updateInternalDependencies: 'minor' })).toThrow(/extend it first/);
   });

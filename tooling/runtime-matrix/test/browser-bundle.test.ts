@@ -109,9 +109,9 @@ function entries(): Entry[] {
 
 const ENTRIES = entries();
 
-it('finds the 17 packages (11 Aerostack, 6 Smarter)', () => {
+it('finds the 18 packages (12 Aerostack, 6 Smarter) and their subpath entries', () => {
   expect(ENTRIES.map((e) => e.specifier)).toEqual([
-    ...['ai', 'auth', 'cache', 'core', 'database', 'gateway', 'queue', 'realtime', 'sdk', 'services', 'storage'].map((n) => `@aerostack/${n}`),
+    ...['ai', 'auth', 'cache', 'collections', 'collections/realtime', 'core', 'database', 'gateway', 'queue', 'realtime', 'sdk', 'services', 'storage'].map((n) => `@aerostack/${n}`),
     ...['chat', 'chatbots', 'core', 'files', 'fine-tuning', 'resources'].map((n) => `@smarter/${n}`),
   ]);
 });

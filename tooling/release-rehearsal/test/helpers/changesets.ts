@@ -18,6 +18,7 @@ export interface ChangesetConfig {
   linked: string[][];
   ignore: string[];
   privatePackages?: { version?: boolean; tag?: boolean };
+  ___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH?: { onlyUpdatePeerDependentsWhenOutOfRange?: boolean };
 }
 
 export interface ExpectedRelease {
@@ -66,6 +67,9 @@ export function readPendingChangesets(root: string): PendingChangeset[] {
  * Private packages are left alone (`privatePackages.version: false`).
  */
 export function expectedReleases(packages: WorkspacePackage[], changesets: PendingChangeset[], config: ChangesetConfig): Map<string, ExpectedRelease> {
+  const peersInRangeStay = config.___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH?.onlyUpdatePeerDependentsWhenOutOfRange === true;
+  const hasPeers = packages.some((pkg) => Object.keys(pkg.manifest.peerDependencies ?? {}).some((dep) => versionOfName(packages, dep) !== undefined));
+  if (hasPeers && !peersInRangeStay) throw new Error('internal peer dependencies need onlyUpdatePeerDependentsWhenOutOfRange in .changeset/config.json (else changesets gives their dependents a major): set it, or extend this model');
   if (config.updateInternalDependencies !== 'patch' || config.fixed.length || config.linked.length || config.ignore.length) {
     throw new Error('this model covers updateInternalDependencies "patch" with no fixed, linked or ignored packages: extend it first');
   }
@@ -87,8 +91,12 @@ export function expectedReleases(packages: WorkspacePackage[], changesets: Pendi
     changed = false;
     for (const pkg of candidates) {
       const released = Object.entries(runtimeDependencies(pkg.manifest)).some(([dep, spec]) => leaves(dep, spec));
-      if (released && !bumps.has(pkg.manifest.name)) {
-        bumps.set(pkg.manifest.name, 'patch');
+      // A peer released out of its range makes its dependents a major (changesets' rule for peers).
+      const peerLeft = Object.entries(pkg.manifest.peerDependencies ?? {}).some(([dep, spec]) => leaves(dep, spec));
+      const wanted: Bump = peerLeft ? 'major' : 'patch';
+      const had = bumps.get(pkg.manifest.name);
+      if (released && maxBump(had, wanted) !== had) {
+        bumps.set(pkg.manifest.name, maxBump(had, wanted));
         changed = true;
       }
     }
@@ -102,8 +110,16 @@ export function expectedReleases(packages: WorkspacePackage[], changesets: Pendi
       from: pkg.manifest.version,
       to: bumpVersion(pkg.manifest.version, bump),
       changesets: changesets.filter((c) => pkg.manifest.name in c.releases),
-      updatedDependencies: Object.keys(runtimeDependencies(pkg.manifest)).filter((dep) => bumps.has(dep)),
+      // A peer dependency released within its range is no update of its dependents
+      // (`onlyUpdatePeerDependentsWhenOutOfRange`, .changeset/config.json); without that option
+      // changesets gives the dependents of any released peer a major.
+      updatedDependencies: Object.keys(runtimeDependencies(pkg.manifest)).filter((dep) => {
+        const peer = pkg.manifest.peerDependencies?.[dep];
+        return bumps.has(dep) && (peer === undefined || leaves(dep, peer));
+      }),
     });
   }
   return releases;
 }
+
+const versionOfName = (packages: WorkspacePackage[], name: string): string | undefined => packages.find((pkg) => pkg.manifest.name === name)?.manifest.version;
