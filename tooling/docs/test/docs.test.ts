@@ -96,9 +96,9 @@ describe('the TypeDoc build', () => {
     for (const { name } of publicPackages()) expect(index, name).toContain(`href="${modulePages.get(name)}"`);
   });
 
-  it('has a page per public package (17), with its README and its main exports documented', () => {
+  it('has a page per public package (18), with its README and its main exports documented', () => {
     const packages = publicPackages();
-    expect(packages).toHaveLength(17);
+    expect(packages).toHaveLength(18);
     expect(Object.keys(MAIN_EXPORTS).sort()).toEqual(packages.map((p) => p.name).sort());
     for (const { name, dir } of packages) {
       const page = modulePages.get(name);
@@ -114,8 +114,9 @@ describe('the TypeDoc build', () => {
         expect(read(own!), `${name}: ${symbol} has no signature`).toMatch(/class="tsd-signature/);
       }
     }
-    // The subpath export has its own page.
+    // The subpath exports have their own pages.
     expect(modulePages.get('@smarter/files/node')).toBeDefined();
+    expect(modulePages.get('@aerostack/collections/realtime')).toBeDefined();
   });
 
   it('resolves every internal link, to the page and the anchor, and loads nothing from the network', () => {
