@@ -7,6 +7,7 @@
 //   report.ok  → every step passed; report.steps → [{ name, ok, detail }]
 import * as ai from '@aerostack/ai';
 import * as cache from '@aerostack/cache';
+import * as collections from '@aerostack/collections';
 import { AerostackClient, AuthenticationError, SDKError } from '@aerostack/core';
 import * as storage from '@aerostack/storage';
 import * as chatbots from '@smarter/chatbots';
@@ -64,6 +65,16 @@ export async function smoke(target) {
       keys += page.items.length;
     }
     return check(pages === 2 && keys === 3, `${keys} keys in ${pages} pages`);
+  });
+
+  await step('collection items', async () => {
+    const notes = collections.collection(`smoke_${run.replace(/\W/g, '_')}`);
+    const made = await collections.create(client, notes, { title: 'first', done: false });
+    await collections.create(client, notes, { title: 'second', done: true });
+    const open = await collections.list(client, notes, { where: { done: false } }).toArray({ limit: 10 });
+    const back = await collections.get(client, notes, made.id);
+    await collections.remove(client, notes, made.id);
+    return check(open.length === 1 && open[0]?.id === made.id && back.title === 'first', `created ${made.id}; listed ${open.length} open; read back "${back.title}"`);
   });
 
   await step('streamed chat', async () => {

@@ -29,7 +29,7 @@ export function useEmulator(): Harness {
 }
 
 /** The steps every run of the smoke program must pass (the Smarter one included: the target has Smarter). */
-export const SMOKE_STEPS = ['json call', 'paginated listing', 'streamed chat', 'upload and download', 'typed error', 'smarter chatbot'];
+export const SMOKE_STEPS = ['json call', 'paginated listing', 'collection items', 'streamed chat', 'upload and download', 'typed error', 'smarter chatbot'];
 
 /** The steps of every run of the realtime smoke program (realtime-smoke.mjs). */
 export const REALTIME_STEPS = ['WebSocket', 'table changes', 'event between connections', 'history', 'refused key', 'close'];

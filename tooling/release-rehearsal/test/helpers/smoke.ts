@@ -14,7 +14,7 @@ export interface SmokeReport {
 }
 
 /** The steps smoke.mjs runs when given both platforms: all must be there, and pass. */
-export const SMOKE_STEPS = ['json call', 'paginated listing', 'streamed chat', 'upload and download', 'typed error', 'smarter chatbot'];
+export const SMOKE_STEPS = ['json call', 'paginated listing', 'collection items', 'streamed chat', 'upload and download', 'typed error', 'smarter chatbot'];
 
 export async function runSmoke(app: string, target: Target): Promise<SmokeReport> {
   addFiles(app, [SMOKE_PROGRAM, 'run-smoke.mjs']);
