@@ -1,8 +1,10 @@
 // Custom functions (--functions <dir>): test/fixtures/functions, called through @aerostack/services.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AuthenticationError, InternalServerError, NotFoundError } from '@aerostack/core';
 import { call, Functions } from '@aerostack/services';
 import { describe, expect, it } from 'vitest';
+import { DEV_KEYS } from '../src/index';
 import { client, KEY_B, useEmulator, writes } from './helpers/emulator';
 
 const emu = useEmulator({ functions: fileURLToPath(new URL('fixtures/functions', import.meta.url)) });
@@ -95,5 +97,28 @@ describe('custom functions', () => {
     await call(c, 'notes', { id, suffix: '!' }, { method: 'PATCH', idempotencyKey: 'patch-once' });
     const listed = (await call(c, 'notes', { prefix: 'p' }, { method: 'GET' })) as { notes: Note[] };
     expect(listed.notes.find((n) => n.id === id)?.text).toBe('p!');
+  });
+});
+
+describe('the CLI', () => {
+  it('takes --functions, lists the slugs it loaded, and serves them', async () => {
+    const bin = fileURLToPath(new URL('../bin/aerostack-emulator.js', import.meta.url));
+    const dir = fileURLToPath(new URL('fixtures/functions', import.meta.url));
+    const child = spawn(process.execPath, [bin, '--port', '0', '--smarter-port', '0', '--in-memory', '--functions', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      // A hang guard (60 s), not a speed check.
+      for (let i = 0; i < 600 && !out.includes('Press Ctrl+C') && child.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(out).toMatch(/Functions\s+explode, notes, whoami from /);
+      const url = /Aerostack API\s+(\S+)/.exec(out)?.[1] ?? '';
+      const response = await fetch(`${url}/custom/notes`, { method: 'POST', headers: { 'x-aerostack-key': DEV_KEYS[0] ?? '', 'content-type': 'application/json' }, body: '{"text":"from the CLI"}' });
+      expect(await response.json()).toEqual({ id: 1, text: 'from the CLI' });
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   });
 });
