@@ -1,4 +1,5 @@
-import { path, request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { path, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { send } from './send';
 import { nameOf, type CollectionLike, type Fields, type NewItem, type Stored } from './collection';
 import { checkFields, checkName } from './validate';
 
@@ -8,7 +9,7 @@ import { checkFields, checkName } from './validate';
  * Like every POST, it carries an `Idempotency-Key` (the same on each retry).
  */
 export function create<Item extends Fields = Record<string, unknown>>(client: Client, collection: CollectionLike<Item>, data: NewItem<Item>, options?: RequestOptions): APIPromise<Stored<Item>> {
-  return request<Stored<Item>>(
+  return send<Stored<Item>>(
     client,
     {
       method: 'POST',

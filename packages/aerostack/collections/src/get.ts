@@ -1,4 +1,5 @@
-import { path, request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { path, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { send } from './send';
 import type { CollectionLike, Fields, ItemId, Stored } from './collection';
 import { checkId, checkName } from './validate';
 
@@ -7,7 +8,7 @@ import { checkId, checkName } from './validate';
  * types the answer (the platform finds an item by its id alone). An unknown id is a `NotFoundError`.
  */
 export function get<Item extends Fields = Record<string, unknown>>(client: Client, collection: CollectionLike<Item>, id: ItemId, options?: RequestOptions): APIPromise<Stored<Item>> {
-  return request<Stored<Item>>(
+  return send<Stored<Item>>(
     client,
     {
       method: 'GET',

@@ -1,4 +1,5 @@
-import { InvalidResponseError, mapResult, paginate, path, request, type Client, type PagePromise, type PageStyle, type RequestOptions } from '@aerostack/core';
+import { InvalidResponseError, mapResult, paginate, path, type Client, type PagePromise, type PageStyle, type RequestOptions } from '@aerostack/core';
+import { send } from './send';
 import { nameOf, type CollectionLike, type Fields, type Stored } from './collection';
 import { checkName, fail } from './validate';
 
@@ -78,7 +79,7 @@ export function list<Item extends Fields = Record<string, unknown>>(
   return paginate<Stored<Item>, ListPage<Stored<Item>>>(
     (cursor) => {
       const at = cursor === undefined ? offset : Number(cursor);
-      const page = request<unknown>(
+      const page = send<unknown>(
         client,
         {
           method: 'GET',

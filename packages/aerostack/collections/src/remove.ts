@@ -1,4 +1,5 @@
-import { path, request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { path, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { send } from './send';
 import type { CollectionLike, Fields, ItemId } from './collection';
 import type { SuccessResult } from './update';
 import { checkId, checkName } from './validate';
@@ -9,7 +10,7 @@ import { checkId, checkName } from './validate';
  * class calls it `delete`. An unknown id is a `NotFoundError`.
  */
 export function remove<Item extends Fields = Record<string, unknown>>(client: Client, collection: CollectionLike<Item>, id: ItemId, options?: RequestOptions): APIPromise<SuccessResult> {
-  return request<SuccessResult>(
+  return send<SuccessResult>(
     client,
     {
       method: 'DELETE',

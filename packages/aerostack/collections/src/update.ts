@@ -1,4 +1,5 @@
-import { path, request, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { path, type APIPromise, type Client, type RequestOptions } from '@aerostack/core';
+import { send } from './send';
 import type { CollectionLike, Fields, ItemChanges, ItemId } from './collection';
 import { checkFields, checkId, checkName } from './validate';
 
@@ -18,7 +19,7 @@ export function update<Item extends Fields = Record<string, unknown>>(
   data: ItemChanges<Item>,
   options?: RequestOptions,
 ): APIPromise<SuccessResult> {
-  return request<SuccessResult>(
+  return send<SuccessResult>(
     client,
     {
       method: 'PUT',

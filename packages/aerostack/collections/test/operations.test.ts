@@ -36,6 +36,19 @@ describe('get', () => {
     expect(seen[0]!.body).toBe('');
   });
 
+  it("sends §22's headers on every call: x-aerostack-function api_call and a fresh x-request-id (yours win)", async () => {
+    const replies = ['a', 'b', 'c'].map((id) => reply('GET', `/collections/items/${id}`, 200, stored).seen);
+    await get(client(), orders, 'a');
+    await get(client(), orders, 'b');
+    await get(client(), orders, 'c', { headers: { 'x-request-id': 'mine' } });
+    const seen = replies.flat();
+    const ids = seen.map((s) => s.headers['x-request-id']);
+    expect(seen.map((s) => s.headers['x-aerostack-function'])).toEqual(['api_call', 'api_call', 'api_call']);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(ids[2]).toBe('mine');
+  });
+
   it('keeps the id type an item type declares, and takes a plain name with the type named on the call', async () => {
     reply('GET', '/collections/items/7', 200, { id: 7, name: 'Ada' });
     const customer = await get(client(), collections<Schema>()('customers'), 7);

@@ -52,6 +52,7 @@ export function call<S = UntypedFunctions, K extends SlugOf<S> = SlugOf<S>>(clie
     ...(method !== 'GET' && { body: data }),
     ...(auth && { auth: withUser(client, auth) }),
   };
-  const headers = { ...rest.headers, 'x-aerostack-function': slug, ...(projectId !== undefined && { 'x-project-id': projectId }) };
+  // §22's headers: a fresh request id per call (yours wins), the function's slug, the project id when given.
+  const headers = { 'x-request-id': crypto.randomUUID(), ...rest.headers, 'x-aerostack-function': slug, ...(projectId !== undefined && { 'x-project-id': projectId }) };
   return request(client, spec, { ...rest, headers });
 }

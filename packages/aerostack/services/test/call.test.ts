@@ -48,7 +48,7 @@ describe('call', () => {
     expect(req!.headers['content-type']).toBe('application/json');
     expect(req!.headers['x-aerostack-key']).toBe(KEY);
     expect(req!.headers['x-aerostack-function']).toBe('send-invoice');
-    expect(req!.headers['x-request-id']).toBeUndefined(); // (answered by the server; the core sends none)
+    expect(req!.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/); // §22: a UUID per call
     expect(req!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(req!.headers['x-project-id']).toBeUndefined();
     expect(req!.headers.authorization).toBeUndefined();
@@ -114,6 +114,9 @@ describe('call', () => {
     answer('DELETE', '/custom/charge', 200, { deleted: true });
     expect(await call(client(), 'charge', { id: 1 }, { method: 'DELETE' })).toEqual({ deleted: true });
     expect(del).toHaveLength(2);
+    // One request id per call, kept by its retries; the next call gets another.
+    expect(del[1]!.headers['x-request-id']).toBe(del[0]!.headers['x-request-id']);
+    expect(del[0]!.headers['x-request-id']).not.toBe(post[0]!.headers['x-request-id']);
 
     const once = answer('POST', '/custom/charge', 503, { code: 'INTERNAL_ERROR', message: 'busy' }, { 'retry-after-ms': '0' }, 3);
     const error = await call(client(), 'charge', { cents: 1 }, { headers: { 'idempotency-key': null } }).catch((e: unknown) => e);
