@@ -95,6 +95,39 @@ describe('collections', () => {
     expect((await list(c, books, { limit: 2, offset: 5 }).toArray({ limit: 100 })).map((b) => b.title)).toEqual(['b5', 'b6']);
   });
 
+  it('200 concurrent updates of one item, each setting its own field: every one lands', async () => {
+    const c = client(emu);
+    const counters = collection('counters_concurrent');
+    const item = await create(c, counters, { start: true });
+    const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => update(c, counters, item.id, { [`f${i}`]: i })));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const after = await get(c, counters, item.id);
+    expect(Object.keys(after)).toHaveLength(202); // id, start and the 200 fields
+    expect(after.f0).toBe(0);
+    expect(after.f199).toBe(199);
+  });
+
+  it('an update keeps every value as sent, whatever the field name (dots, spaces, quotes, unicode)', async () => {
+    const c = client(emu);
+    const things = collection('things_values');
+    const item = await create(c, things, { keep: 'me' });
+    const changes = {
+      'a.b': 1,
+      'with space': 'x "quoted" \\ back',
+      'ünï €': [1, 'two', null, { three: 3.5 }],
+      nested: { deep: { null: null, list: [] } },
+      nothing: null,
+      big: 9007199254740991,
+      neg: -0.125,
+      bool: false,
+      'quote"key': 'takes the other path',
+    };
+    await update(c, things, item.id, changes);
+    expect(await get(c, things, item.id)).toEqual({ id: item.id, keep: 'me', ...changes });
+    await update(c, things, item.id, { keep: 'changed' });
+    expect(await get(c, things, item.id)).toEqual({ id: item.id, ...changes, keep: 'changed' });
+  });
+
   it('project isolation: project B sees none of A’s items, by list or by id', async () => {
     const a = client(emu);
     const b = client(emu, KEY_B);

@@ -48,11 +48,27 @@ export async function createItem(db: ProjectDb, collection: string, fields: Item
 /** How often an update re-reads an item that changed under it before giving up (409). */
 const UPDATE_ATTEMPTS = 10;
 
+/** Keys a JSON path can name quoted (`$."key"`): no `"` or `\`. D1 binds at most 100 parameters. */
+const PATH_SAFE = /^[^"\\]*$/;
+const MAX_ATOMIC_FIELDS = 90;
+
 /**
- * Sets the given fields, keeping the others: read, merge, then write only if the item is still as
- * read (compare-and-set), so two concurrent updates of different fields both land.
+ * Sets the given fields, keeping the others. In one statement where it can (`json_set` of each field
+ * into the stored JSON): however many updates of one item run at once, each lands (a read-then-write
+ * lost 124 of 200 concurrent ones to 409s). Otherwise (a key JSON paths cannot quote, or too many
+ * fields for D1's 100 parameters): read, merge, then write only if the item is still as read
+ * (compare-and-set), re-read up to UPDATE_ATTEMPTS times.
  */
 export async function updateItem(db: ProjectDb, id: string, changes: Item): Promise<void> {
+  const keys = Object.keys(changes);
+  if (keys.length <= MAX_ATOMIC_FIELDS && keys.every((key) => PATH_SAFE.test(key))) {
+    // json(?) makes each value JSON (a string stays a string: it is sent as its JSON text).
+    const set = keys.reduce((expr) => `json_set(${expr}, ?, json(?))`, 'data');
+    const params = keys.flatMap((key) => [`$."${key}"`, JSON.stringify(changes[key])]);
+    const done = await db.query(`UPDATE ${ITEMS} SET data = ${set} WHERE id = ? RETURNING id`, [...params, id]);
+    if (!done.length) throw notFound(id);
+    return;
+  }
   for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
     const [row] = await db.query(`SELECT data FROM ${ITEMS} WHERE id = ?`, [id]);
     if (!row) throw notFound(id);
