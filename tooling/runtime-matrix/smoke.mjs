@@ -74,7 +74,7 @@ export async function smoke(target) {
     const open = await collections.list(client, notes, { where: { done: false } }).toArray({ limit: 10 });
     const back = await collections.get(client, notes, made.id);
     await collections.remove(client, notes, made.id);
-    return check(open.length === 1 && open[0]?.id === made.id && back.title === 'first', `created ${made.id}; listed ${open.length} open; read back "${back.title}"`);
+    return check(open.length === 1 && open[0]?.id === made.id && back.title === 'first', `created ${made.id}; listed ${open.length} open; read back "${String(back.title)}"`);
   });
 
   await step('streamed chat', async () => {
