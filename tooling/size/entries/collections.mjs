@@ -50,7 +50,7 @@ export default [
   {
     name: 'collections/realtime: connect + subscribe',
     // realtime's connect + subscribeTable (3,450) and the name check.
-    budget: 3600,
+    budget: 3650, // 3,542 B, then 3,604 B with realtime's per-topic routing (a frame costs the same with 500 rooms)
     realtime: true,
     forbid: [PAGINATION_MARK, METHOD.update, 'public/realtime/history', 'presence:'], // ("DELETE" is realtime's own: an operation)
     require: [REALTIME_MARK, REALTIME_CODE],

@@ -93,6 +93,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
   const json = filter ? JSON.stringify(filter) : '';
   let channel = rt.ch.get(topic);
   if (!channel) rt.ch.set(topic, (channel = { key: topic, subs: new Map() }));
+  rt.routes.clear();
   // The server keeps one filter per topic: the shared one, or none when the subscriptions differ
   // (each table subscription filters its rows itself as well). A new subscription sends it again
   // even when unchanged: its `subscribed` answer is where an events subscription starts its history.
@@ -125,6 +126,7 @@ export function subscription<T>(realtime: Realtime, topic: string, filter: objec
     channel.subs.delete(onFrame);
     if (channel.subs.size) return resubscribe(false);
     rt.ch.delete(topic);
+    rt.routes.clear();
     rt.keep.delete('s' + topic);
     rt.send(JSON.stringify({ type: 'unsubscribe', topic: channel.key }));
   };

@@ -41,6 +41,25 @@ describe('subscribeTable', () => {
     rt.close();
   });
 
+  it('with 500 other tables on the connection, each change reaches its subscriptions only, whichever name they were sent under; after one goes, the others still get theirs', async () => {
+    const { rt, ws } = await opened();
+    const others = Array.from({ length: 500 }, (_, i) => subscribeTable(rt, `t${i}`));
+    const short = subscribeTable<Order>(rt, 'orders');
+    const full = subscribeTable<Order>(rt, 'orders/P'); // sent as the server names it
+    ws.confirm();
+    const got = { short: [] as number[], full: [] as number[], t7: [] as number[] };
+    short.on((c) => got.short.push(c.data.id));
+    full.on((c) => got.full.push(c.data.id));
+    others[7]!.on((c) => got.t7.push((c.data as { id: number }).id));
+    ws.receive(change('INSERT', { id: 1, status: 'open' }));
+    ws.receive(change('INSERT', { id: 2, status: 'open' }, undefined, 'table/t7/P'));
+    ws.receive(change('INSERT', { id: 3, status: 'open' }, undefined, 'table/unknown/P'));
+    full.unsubscribe();
+    ws.receive(change('INSERT', { id: 4, status: 'open' }));
+    expect(got).toEqual({ short: [1, 4], full: [1], t7: [2] });
+    rt.close();
+  });
+
   it('an iterator that lags keeps every queued change (3,000) in order, with an error in its place', async () => {
     const { rt, ws } = await opened();
     const sub = subscribeTable<Order>(rt, 'orders');
