@@ -36,6 +36,16 @@ describe('preflight', () => {
     expect((await control(emu, 'GET', '/faults')) as { faults: { times: number }[] }).toMatchObject({ faults: [{ times: 5 }] });
   });
 
+  it('custom functions and collections: 204 for their methods and the headers §22 sends', async () => {
+    const sent = 'authorization,content-type,x-aerostack-function,x-aerostack-key,x-project-id,x-request-id';
+    for (const [path, method] of [['custom/send-invoice', 'PATCH'], ['collections/items/abc', 'PUT'], ['collections/orders/items', 'GET']] as const) {
+      const response = await preflight(`${emu.emulator.aerostackURL}/${path}`, method, sent);
+      expect(response.status).toBe(204);
+      expect(list(response.headers.get('access-control-allow-methods'))).toContain(method.toLowerCase());
+      expect(list(response.headers.get('access-control-allow-headers'))).toEqual(expect.arrayContaining(sent.split(',')));
+    }
+  });
+
   it('Smarter: 204 with authorization and the x-smarter-* headers asked for; other unknown headers are not allowed', async () => {
     const response = await preflight(`${emu.emulator.smarterURL}cli/whoami/`, 'POST', 'authorization, content-type, x-smarter-clientversion, x-smarter-trace, x-unknown');
     expect(response.status).toBe(204);

@@ -86,8 +86,9 @@ it('streams a chat into the DOM and runs the smoke program in Chromium', async (
 
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'chromium.png'), fullPage: true });
-    expect(await page.locator('#smoke h2').textContent()).toBe('Smoke program: every step passed');
+    // The cell first: a failure names its step and error (the page's heading only says FAILED).
     expectCell({ runtime: 'chromium', version: browser.version, ok: report.ok, ms: Math.round(performance.now() - started), report });
+    expect(await page.locator('#smoke h2').textContent()).toBe('Smoke program: every step passed');
     expect(problems).toEqual([]);
   } finally {
     await browser.close();

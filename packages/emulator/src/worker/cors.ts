@@ -25,6 +25,9 @@ export const CORS_ALLOW_HEADERS = [
   'x-retry-count',
   'x-request-id',
   'x-sdk-version',
+  // What custom functions and collections send (§22): the function's slug (or api_call), the project.
+  'x-aerostack-function',
+  'x-project-id',
   'x-smarter-clientversion',
   'x-emulator-fault',
   'x-emulator-generation',
