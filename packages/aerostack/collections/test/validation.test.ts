@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '@aerostack/core';
 import { collection, create, get, list, remove, update } from '../src';
 import { subscribe } from '../src/realtime';
+import { expectRefused, recordingFetch } from '@aerostack-internal/test-utils/refused';
 import { client } from './helpers';
 
 const loose = (value: unknown): never => value as never;
 
 describe('bad input is refused before anything is sent', () => {
-  const sent: unknown[] = [];
-  const fetch = async (input: RequestInfo | URL) => {
-    sent.push(input);
-    return Response.json([]);
-  };
+  const { sent, fetch } = recordingFetch();
   const c = () => client({ fetch });
   const orders = collection<{ status: string }>('orders');
   const cases: [string, () => PromiseLike<unknown>, string, string][] = [
@@ -30,12 +27,7 @@ describe('bad input is refused before anything is sent', () => {
     ['where that is not an object', () => list(c(), 'x', { where: loose('a=1') }), 'where', 'where: an object of field → value'],
   ];
   it.each(cases)('%s', async (_, call, field, message) => {
-    const error = (await Promise.resolve(call()).catch((e: unknown) => e)) as InvalidRequestError;
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.message).toBe(message);
-    expect(error.details).toEqual({ field });
-    expect(sent).toEqual([]);
+    await expectRefused(call, sent, field, message);
   });
 
   it('subscribe refuses a collection without a name at once', () => {

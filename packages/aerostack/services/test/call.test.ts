@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { AuthenticationError, BadRequestError, InternalServerError, InvalidRequestError, NotFoundError, RateLimitError, type APIError } from '@aerostack/core';
+import { AuthenticationError, BadRequestError, InternalServerError, NotFoundError, RateLimitError, type APIError } from '@aerostack/core';
 import { call, Functions, type CallOptions } from '../src';
+import { expectRefused, recordingFetch } from '@aerostack-internal/test-utils/refused';
 import { client, KEY, ORIGIN } from './helpers';
 
 beforeAll(() => nock.disableNetConnect());
@@ -151,17 +152,8 @@ describe('call', () => {
     ['GET data that is not an object', 'x', 'text', { method: 'GET' }, 'data', 'data: an object of query parameters for GET (or use another method)'],
     ['GET data that is an array', 'x', [1], { method: 'GET' }, 'data', 'data: an object of query parameters for GET (or use another method)'],
   ] as [string, string, unknown, CallOptions, string, string][])('refuses %s before sending', async (_, slug, data, options, field, message) => {
-    const sent: unknown[] = [];
-    const fetch = async (input: RequestInfo | URL) => {
-      sent.push(input);
-      return Response.json({});
-    };
-    const error = (await call(client({ fetch }), slug, data, options).catch((e: unknown) => e)) as InvalidRequestError;
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.message).toBe(message);
-    expect(error.details).toEqual({ field });
-    expect(sent).toEqual([]);
+    const { sent, fetch } = recordingFetch();
+    await expectRefused(() => call(client({ fetch }), slug, data, options), sent, field, message);
   });
 });
 

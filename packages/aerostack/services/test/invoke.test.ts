@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { AuthenticationError, BadRequestError, InternalServerError, InvalidRequestError, NotFoundError, RateLimitError, type APIError } from '@aerostack/core';
+import { AuthenticationError, BadRequestError, InternalServerError, NotFoundError, RateLimitError, type APIError } from '@aerostack/core';
 import { invoke, Services, VERSION, type InvokeParams } from '../src';
+import { expectRefused, recordingFetch } from '@aerostack-internal/test-utils/refused';
 import pkg from '../package.json';
 import { answer, client, expectPost } from './helpers';
 
@@ -59,17 +60,8 @@ describe('invoke', () => {
     ['a service name that is not a string', loose({ serviceName: 12, data: {} }), 'serviceName', 'serviceName: a non-empty string'],
     ['data left out', loose({ serviceName: 'x' }), 'data', 'data: a JSON value (null for none)'],
   ] as [string, InvokeParams, string, string][])('refuses %s before sending', async (_, params, field, message) => {
-    const sent: unknown[] = [];
-    const fetch = async (input: RequestInfo | URL) => {
-      sent.push(input);
-      return Response.json({});
-    };
-    const error = (await invoke(client({ fetch }), params).catch((e: unknown) => e)) as InvalidRequestError;
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.message).toBe(message);
-    expect(error.details).toEqual({ field });
-    expect(sent).toEqual([]);
+    const { sent, fetch } = recordingFetch();
+    await expectRefused(() => invoke(client({ fetch }), params), sent, field, message);
   });
 });
 
